@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lx-date.h"
@@ -459,6 +461,7 @@ phase (Gen      *g,
        double    to,
        GError  **error)
 {
+  g_debug ("%.2f done at %.3f s", g->phase_to, g_get_monotonic_time () / 1e6);
   g->phase_from = g->phase_to;
   g->phase_to = to;
   if (g->progress != NULL)
@@ -1290,4 +1293,1065 @@ gen_pairings (Gen      *g,
         return FALSE;
     }
   return TRUE;
+}
+
+/* -------------------------------------------------------------- visits */
+
+static gint64
+add_visit (Gen         *g,
+           const char  *kind,
+           const char  *moment,
+           gint64       contact_point,
+           gint64       event,
+           const char  *notes,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prep (g, "INSERT INTO visit (kind, happened_at, contact_point_id, "
+                                "event_id, notes) VALUES (?,?,?,?,?)", error);
+  if (stmt == NULL)
+    return 0;
+  bt (stmt, 1, kind);
+  bt (stmt, 2, moment);
+  lx_bind_id (stmt, 3, contact_point);
+  lx_bind_id (stmt, 4, event);
+  bt (stmt, 5, notes);
+  return run (g, stmt, T_VISIT, error);
+}
+
+static gboolean
+link_row (Gen         *g,
+          const char  *sql,
+          Table        table,
+          gint64       a,
+          gint64       b,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = prep (g, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bi (stmt, 1, a);
+  bi (stmt, 2, b);
+  return run (g, stmt, table, error) != 0;
+}
+
+static gboolean
+visit_household (Gen      *g,
+                 gint64    visit,
+                 gint64    household,
+                 GError  **error)
+{
+  return link_row (g, "INSERT INTO visit_household (visit_id, household_id) VALUES (?, ?)",
+                   T_VISIT_HOUSEHOLD, visit, household, error);
+}
+
+static gboolean
+visit_member (Gen      *g,
+              gint64    visit,
+              int       member,
+              GError  **error)
+{
+  return link_row (g, "INSERT OR IGNORE INTO visit_member (visit_id, member_id) VALUES (?, ?)",
+                   T_VISIT_MEMBER, visit, g_array_index (g->members, Member, member).id, error);
+}
+
+static gboolean
+event_member (Gen      *g,
+              gint64    event,
+              int       member,
+              GError  **error)
+{
+  return link_row (g, "INSERT OR IGNORE INTO event_member (event_id, member_id) VALUES (?, ?)",
+                   T_EVENT_MEMBER, event, g_array_index (g->members, Member, member).id, error);
+}
+
+static gint64
+add_event (Gen         *g,
+           const char  *kind,
+           const char  *title,
+           const char  *starts,
+           const char  *ends,
+           const char  *place,
+           const char  *rrule,
+           gint64       household,
+           const char  *status,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prep (g, "INSERT INTO event (kind, title, starts_at, ends_at, place, rrule, "
+                                "household_id, status) VALUES (?,?,?,?,?,?,?,?)", error);
+  if (stmt == NULL)
+    return 0;
+  bt (stmt, 1, kind);
+  bt (stmt, 2, title);
+  bt (stmt, 3, starts);
+  bt (stmt, 4, ends);
+  bt (stmt, 5, place);
+  bt (stmt, 6, rrule);
+  lx_bind_id (stmt, 7, household);
+  bt (stmt, 8, status);
+  return run (g, stmt, T_EVENT, error);
+}
+
+/* Who goes: the paired member once paired, else someone responsible for the
+ * zone, else anyone; sometimes with a colleague. */
+static int
+visitor_for (Gen       *g,
+             Household *h,
+             guint32    day)
+{
+  GArray *zone = g_ptr_array_index (g->zone_members, h->zone);
+
+  if (h->paired_with >= 0 && day >= h->paired_from && chance (g, 0.9))
+    return h->paired_with;
+  if (zone->len > 0 && chance (g, 0.6))
+    {
+      int m = g_array_index (zone, int, g_rand_int_range (g->rand, 0, zone->len));
+      if (g_array_index (g->members, Member, m).active)
+        return m;
+    }
+  return random_member (g);
+}
+
+static gboolean
+home_visit (Gen        *g,
+            Household  *h,
+            guint32     day,
+            GError    **error)
+{
+  char moment[17];
+  const char *notes = h->needy ? PICK (g, needy_notes) : PICK (g, home_notes);
+  int visitor = visitor_for (g, h, day);
+  gint64 event = 0, visit;
+
+  iso_moment (day, rint_range (g, 8, 17), 10 * rint_range (g, 0, 5), moment);
+  if (day + 60 > g->today && chance (g, 0.1))
+    {
+      /* Planned on the calendar beforehand, then marked done. */
+      if ((event = add_event (g, "planned_visit", "入户走访", moment, NULL, NULL, NULL, h->id,
+                              "done", error)) == 0 ||
+          !event_member (g, event, visitor, error))
+        return FALSE;
+    }
+  if ((visit = add_visit (g, "home", moment, 0, event, notes, error)) == 0 ||
+      !visit_household (g, visit, h->id, error) ||
+      !visit_member (g, visit, visitor, error))
+    return FALSE;
+  if (chance (g, 0.3) && !visit_member (g, visit, random_member (g), error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+gen_home_visits (Gen      *g,
+                 GError  **error)
+{
+  for (guint i = 0; i < g->households->len; i++)
+    {
+      Household *h = &g_array_index (g->households, Household, i);
+      int lo = h->needy ? 45 : h->paired_with >= 0 ? 90 : 200;
+      int hi = h->needy ? 95 : h->paired_with >= 0 ? 175 : 360;
+      int rule = h->needy ? 90 : h->paired_with >= 0 ? 182 : 365;
+      guint32 end = g->today;
+      guint32 day;
+
+      if (chance (g, h->needy ? 0.01 : 0.04))
+        continue;   /* never visited */
+      if (chance (g, 0.08))
+        end = g->today - rule - rint_range (g, 5, 200);   /* fallen behind */
+
+      for (day = g->start + rint_range (g, 0, hi); day <= end; day += rint_range (g, lo, hi))
+        if (!home_visit (g, h, day, error))
+          return FALSE;
+
+      if (chance (g, 0.1))
+        {
+          char moment[17];
+          gint64 visit;
+
+          random_moment (g, g->start, g->today, moment);
+          if ((visit = add_visit (g, "phone", moment, 0, 0, "电话了解近况", error)) == 0 ||
+              !visit_household (g, visit, h->id, error) ||
+              !visit_member (g, visit, visitor_for (g, h, g->today), error))
+            return FALSE;
+        }
+      if (!tick (g, (double)i / g->households->len, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+month_bounds (int      year,
+              int      month,
+              guint32 *first,
+              guint32 *last)
+{
+  *first = julian_of (year, month, 1);
+  *last = *first + g_date_get_days_in_month (month, year) - 1;
+}
+
+static void
+next_month (int *year,
+            int *month)
+{
+  if (++*month > 12)
+    {
+      *month = 1;
+      ++*year;
+    }
+}
+
+/* 下访: leading cadres at their contact points, most months. */
+static gboolean
+gen_field_visits (Gen      *g,
+                  GError  **error)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, g->start);
+  for (int y = g_date_get_year (&d), mo = g_date_get_month (&d);; )
+    {
+      guint32 first, last;
+
+      month_bounds (y, mo, &first, &last);
+      if (first > g->today)
+        break;
+      first = MAX (first, g->start);
+      last = jd_min (last, g->today);
+
+      for (guint m = 0; m < g->members->len; m++)
+        {
+          GArray *points = g_ptr_array_index (g->cadre_points, m);
+          char moment[17];
+          gint64 visit;
+
+          if (points == NULL || !chance (g, 0.85))
+            continue;
+          random_moment (g, first, last, moment);
+          visit = add_visit (g, "field", moment,
+                             g_array_index (points, gint64, g_rand_int_range (g->rand, 0, points->len)),
+                             0, PICK (g, field_notes), error);
+          if (visit == 0 || !visit_member (g, visit, m, error))
+            return FALSE;
+          if (chance (g, 0.3) && !visit_member (g, visit, random_member (g), error))
+            return FALSE;
+        }
+      if (!tick (g, (double)(first - g->start) / HISTORY_DAYS, error))
+        return FALSE;
+      next_month (&y, &mo);
+    }
+  return TRUE;
+}
+
+static guint32
+second_thursday (int year,
+                 int month)
+{
+  guint32 first = julian_of (year, month, 1);
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, first);
+  return first + (G_DATE_THURSDAY - g_date_get_weekday (&d) + 7) % 7 + 7;
+}
+
+static gboolean
+hold_reception_day (Gen      *g,
+                    guint32   day,
+                    GArray   *reps,
+                    GError  **error)
+{
+  int n = MAX (1, (int)g->n_households / 300) + rint_range (g, 0, 2);
+
+  for (int k = 0; k < n; k++)
+    {
+      int minutes = (k * 13) % 150;
+      char moment[17];
+      int rep = g_array_index (reps, int, (k + day) % reps->len);
+      gint64 visit;
+
+      iso_moment (day, 9 + minutes / 60, minutes % 60, moment);
+      visit = add_visit (g, "reception", moment, 0, g->reception_event,
+                         PICK (g, reception_notes), error);
+      if (visit == 0 || !visit_member (g, visit, rep, error))
+        return FALSE;
+      if (chance (g, 0.7))
+        {
+          Household *h = &g_array_index (g->households, Household,
+                                         g_rand_int_range (g->rand, 0, g->households->len));
+          if (!visit_household (g, visit, h->id, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* 接访: a reception day on the second Thursday of each month. */
+static gboolean
+gen_receptions (Gen      *g,
+                GError  **error)
+{
+  g_autoptr(GArray) reps = g_array_new (FALSE, FALSE, sizeof (int));
+  GDate d;
+  guint32 first_day;
+  char starts[17], ends[17];
+  int y, mo;
+
+  for (guint m = 0; m < g->members->len; m++)
+    if (g_array_index (g->members, Member, m).rep && g_array_index (g->members, Member, m).active)
+      g_array_append_val (reps, m);
+  if (reps->len == 0)
+    {
+      int m = 0;
+      g_array_append_val (reps, m);
+    }
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, g->start);
+  y = g_date_get_year (&d);
+  mo = g_date_get_month (&d);
+  first_day = second_thursday (y, mo);
+  if (first_day < g->start)
+    {
+      first_day = mo == 12 ? second_thursday (y + 1, 1) : second_thursday (y, mo + 1);
+    }
+  iso_moment (first_day, 9, 0, starts);
+  iso_moment (first_day, 11, 30, ends);
+  g->reception_event = add_event (g, "reception_day", "党代表接待日", starts, ends,
+                                  "局机关党员服务中心接待室", "FREQ=MONTHLY;BYDAY=2TH", 0,
+                                  "planned", error);
+  if (g->reception_event == 0)
+    return FALSE;
+  for (guint k = 0; k < MIN (reps->len, 12u); k++)
+    if (!event_member (g, g->reception_event, g_array_index (reps, int, k), error))
+      return FALSE;
+
+  for (;; next_month (&y, &mo))
+    {
+      guint32 day = second_thursday (y, mo);
+
+      if (day > g->today)
+        break;
+      if (day < first_day)
+        continue;
+      if (mo == 2 && y == g->year - 1)
+        {
+          /* Moved a week for the Spring Festival holiday. */
+          char on[11], moved[17];
+          sqlite3_stmt *stmt = prep (g, "INSERT INTO event_exception (event_id, occurrence_on, "
+                                        "moved_to, done) VALUES (?, ?, ?, ?)", error);
+          if (stmt == NULL)
+            return FALSE;
+          iso_date (day, on);
+          day += 7;
+          iso_moment (day, 9, 0, moved);
+          bi (stmt, 1, g->reception_event);
+          bt (stmt, 2, on);
+          bt (stmt, 3, moved);
+          bi (stmt, 4, day <= g->today);
+          if (run (g, stmt, T_EVENT_EXCEPTION, error) == 0)
+            return FALSE;
+          if (day > g->today)
+            continue;
+        }
+      if (!hold_reception_day (g, day, reps, error) ||
+          !tick (g, (double)(day - g->start) / HISTORY_DAYS, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Visits still to come: households that are due, on the calendar. */
+static gboolean
+gen_planned_events (Gen      *g,
+                    GError  **error)
+{
+  guint n = MAX (3, g->n_households / 100);
+
+  for (guint k = 0; k < n; k++)
+    {
+      Household *h = &g_array_index (g->households, Household,
+                                     g_rand_int_range (g->rand, 0, g->households->len));
+      char starts[17];
+      gint64 event;
+
+      iso_moment (g->today + rint_range (g, 1, 21), rint_range (g, 9, 16), 0, starts);
+      event = add_event (g, "planned_visit", h->needy ? "走访困难群众" : "入户走访", starts,
+                         NULL, NULL, NULL, h->id, "planned", error);
+      if (event == 0 || !event_member (g, event, visitor_for (g, h, g->today), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------- appeals */
+
+typedef struct
+{
+  const char *status;
+  int         min_age, max_age;   /* days between receipt and today */
+} StatusWindow;
+
+/* The first six appeals take each status once, received when that status is
+ * plausible; the others draw their status from their age. */
+static const StatusWindow forced_status[] = {
+  { "received", 0, 6 }, { "in_progress", 20, 50 }, { "resolved", 30, 200 },
+  { "responded", 30, 300 }, { "escalated", 60, 500 }, { "closed", 60, 900 },
+};
+
+static const char *
+status_for_age (Gen *g,
+                int  age)
+{
+  int r = g_rand_int_range (g->rand, 0, 100);
+
+  if (age < 7)
+    return r < 50 ? "received" : "in_progress";
+  if (age < 60)
+    return r < 35 ? "in_progress" : r < 55 ? "resolved" : r < 70 ? "responded"
+           : r < 75 ? "escalated" : "closed";
+  return r < 3 ? "in_progress" : r < 10 ? "resolved" : r < 17 ? "responded"
+         : r < 25 ? "escalated" : "closed";
+}
+
+static gboolean
+add_step (Gen         *g,
+          gint64       appeal,
+          guint32      day,
+          int          member,
+          const char  *from,
+          const char  *to,
+          const char  *note,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = prep (g, "INSERT INTO appeal_step (appeal_id, at, member_id, from_status, "
+                                "to_status, note) VALUES (?,?,?,?,?,?)", error);
+  char at[17];
+
+  if (stmt == NULL)
+    return FALSE;
+  iso_moment (day, rint_range (g, 8, 17), 10 * rint_range (g, 0, 5), at);
+  bi (stmt, 1, appeal);
+  bt (stmt, 2, at);
+  bi (stmt, 3, g_array_index (g->members, Member, member).id);
+  bt (stmt, 4, from);
+  bt (stmt, 5, to);
+  bt (stmt, 6, note);
+  return run (g, stmt, T_APPEAL_STEP, error) != 0;
+}
+
+typedef struct
+{
+  const char *status;
+  const char *level;
+  guint32     received;
+  guint32     closed;
+  guint32     followup;
+  int         assignee;
+  int         intake;
+} AppealFacts;
+
+/* The history that leads to @a->status, each step no earlier than the one
+ * before and none after today. */
+static gboolean
+add_steps (Gen          *g,
+           gint64        appeal,
+           AppealFacts  *a,
+           GError      **error)
+{
+  const char *status = a->status;
+  gboolean closed = g_str_equal (status, "closed");
+  const char *outcome = closed ? (g_str_equal (a->level, "pending_hard") ? "responded" : "resolved")
+                               : status;
+  guint32 day = a->received;
+
+  if (!add_step (g, appeal, day, a->intake, NULL, "received", "登记受理", error))
+    return FALSE;
+  if (g_str_equal (status, "received"))
+    return TRUE;
+  day = jd_min (day + rint_range (g, 0, 3), g->today);
+  if (!add_step (g, appeal, day, a->assignee, "received", "in_progress", "已交办", error))
+    return FALSE;
+  if (g_str_equal (status, "in_progress"))
+    return TRUE;
+  day = jd_min (day + rint_range (g, 3, 40), g->today);
+  if (!add_step (g, appeal, day, a->assignee, "in_progress", outcome,
+                 g_str_equal (outcome, "escalated") ? "报上级党组织协调"
+                 : g_str_equal (outcome, "responded") ? "已答复群众" : "问题已解决", error))
+    return FALSE;
+  if (!closed)
+    return TRUE;
+  day = jd_min (day + rint_range (g, 0, 10), g->today);
+  a->closed = day;
+  a->followup = jd_min (day + rint_range (g, 1, 7), g->today);
+  return add_step (g, appeal, day, a->assignee, outcome, "closed", "回访后办结", error);
+}
+
+static int
+random_assignee (Gen *g)
+{
+  /* Committee members and the secretaries take most cases. */
+  for (int tries = 0; tries < 20; tries++)
+    {
+      int m = random_member (g);
+      const char *role = g_array_index (g->members, Member, m).role;
+      if (!g_str_equal (role, "member") || tries > 10)
+        return m;
+    }
+  return 0;
+}
+
+static gboolean
+gen_appeal (Gen      *g,
+            guint     i,
+            GError  **error)
+{
+  static const char * const anonymous[] = { "匿名", "王女士", "李先生", "热心居民", "张阿姨" };
+  static const char * const resolutions[] = {
+    "已协调物业处理完毕", "已联系相关部门落实", "已帮助办理相关手续", "志愿服务队上门解决",
+  };
+  AppealFacts a = { 0 };
+  guint domain_i = i < G_N_ELEMENTS (domains) ? i : (guint)g_rand_int_range (g->rand, 0, 8);
+  int age;
+  char received_on[11], deadline[11], closed_on[11], followup_on[11];
+  const char *satisfaction = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (i < G_N_ELEMENTS (forced_status))
+    {
+      age = rint_range (g, forced_status[i].min_age, forced_status[i].max_age);
+      a.status = forced_status[i].status;
+    }
+  else
+    {
+      age = rint_range (g, 0, HISTORY_DAYS - 1);
+      a.status = status_for_age (g, age);
+    }
+  a.received = g->today - age;
+  a.assignee = random_assignee (g);
+  a.intake = chance (g, 0.5) ? 0 : a.assignee;
+  if (g_str_equal (a.status, "escalated"))
+    a.level = "upward";
+  else if (g_str_equal (a.status, "responded") || (g_str_equal (a.status, "closed") && chance (g, 0.15)))
+    a.level = "pending_hard";
+  else if (g_str_equal (a.status, "resolved") || g_str_equal (a.status, "closed"))
+    a.level = chance (g, 0.5) ? "branch" : chance (g, 0.6) ? "service_centre" : "street";
+
+  stmt = prep (g, "INSERT INTO appeal (received_on, channel, household_id, anonymous_name, "
+                  "concern, domain, priority, description, assignee_id, deadline, mechanism, "
+                  "status, resolution_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  iso_date (a.received, received_on);
+  iso_date (a.received + (chance (g, 0.3) ? 7 : 15), deadline);
+  bt (stmt, 1, received_on);
+  bt (stmt, 2, i < G_N_ELEMENTS (channels) ? channels[i] : PICK (g, channels));
+  if (chance (g, 0.85))
+    bi (stmt, 3, g_array_index (g->households, Household,
+                                g_rand_int_range (g->rand, 0, g->households->len)).id);
+  else
+    bt (stmt, 4, PICK (g, anonymous));
+  bt (stmt, 5, i < G_N_ELEMENTS (concerns) ? concerns[i] : PICK (g, concerns));
+  bt (stmt, 6, domains[domain_i]);
+  bt (stmt, 7, chance (g, 0.6) ? PICK (g, priorities) : NULL);
+  bt (stmt, 8, appeal_texts[domain_i * 2 + g_rand_int_range (g->rand, 0, 2)]);
+  bi (stmt, 9, g_array_index (g->members, Member, a.assignee).id);
+  bt (stmt, 10, deadline);
+  bt (stmt, 11, g_str_equal (a.status, "received") ? NULL
+                : g_str_equal (a.status, "escalated") ? "coordinated" : PICK (g, mechanisms));
+  bt (stmt, 12, a.status);
+  bt (stmt, 13, a.level);
+  if ((id = run (g, stmt, T_APPEAL, error)) == 0 || !add_steps (g, id, &a, error))
+    return FALSE;
+
+  stmt = prep (g, "UPDATE appeal SET resolution = ?2, superior_answer = ?3, closed_on = ?4, "
+                  "followup_on = ?5, satisfaction = ?6 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bi (stmt, 1, id);
+  if (a.level != NULL && !g_str_equal (a.level, "upward"))
+    bt (stmt, 2, g_str_equal (a.level, "pending_hard") ? "已向群众解释政策，暂时难以解决"
+                                                      : PICK (g, resolutions));
+  if (a.level != NULL && g_str_equal (a.level, "upward") && chance (g, 0.5))
+    bt (stmt, 3, "上级党组织已受理，正在协调有关部门");
+  if (a.closed > 0)
+    {
+      int r = g_rand_int_range (g->rand, 0, 100);
+      satisfaction = r < 62 ? "satisfied" : r < 86 ? "fairly" : r < 96 ? "basically" : "dissatisfied";
+      iso_date (a.closed, closed_on);
+      iso_date (a.followup, followup_on);
+      bt (stmt, 4, closed_on);
+      bt (stmt, 5, followup_on);
+      bt (stmt, 6, satisfaction);
+    }
+  return lx_store_step_done (g->store, stmt, error);
+}
+
+static gboolean
+gen_appeals (Gen      *g,
+             GError  **error)
+{
+  guint n = MAX (8, g->n_households / 15);
+
+  for (guint i = 0; i < n; i++)
+    if (!gen_appeal (g, i, error) || !tick (g, (double)i / n, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------ twinning, pledges, service */
+
+static gboolean
+gen_twinning (Gen      *g,
+              GError  **error)
+{
+  static const struct { const char *partner, *kind, *agreement; } partners[] = {
+    { "东湖街道幸福里社区党委", "double_pairing", "机关党员到社区报到，结对帮扶困难群众" },
+    { "市第三中学党总支", "joint_building", "共建党员教育基地，联合开展志愿服务" },
+  };
+  static const char * const activities[] = {
+    "联合主题党日", "结对帮扶走访", "共建议事会", "志愿服务进社区", "党课共上",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
+    {
+      guint32 from = g->start + rint_range (g, 0, 200);
+      char start_on[11];
+      sqlite3_stmt *stmt = prep (g, "INSERT INTO twinning (org_id, partner, kind, start_on, "
+                                    "agreement) VALUES (?,?,?,?,?)", error);
+      gint64 id;
+
+      if (stmt == NULL)
+        return FALSE;
+      iso_date (from, start_on);
+      bi (stmt, 1, g->committee_id);
+      bt (stmt, 2, partners[i].partner);
+      bt (stmt, 3, partners[i].kind);
+      bt (stmt, 4, start_on);
+      bt (stmt, 5, partners[i].agreement);
+      if ((id = run (g, stmt, T_TWINNING, error)) == 0)
+        return FALSE;
+      for (int k = rint_range (g, 4, 8); k > 0; k--)
+        {
+          char on[11];
+          stmt = prep (g, "INSERT INTO twinning_activity (twinning_id, happened_on, title) "
+                          "VALUES (?,?,?)", error);
+          if (stmt == NULL)
+            return FALSE;
+          iso_date (from + g_rand_int_range (g->rand, 0, g->today - from + 1), on);
+          bi (stmt, 1, id);
+          bt (stmt, 2, on);
+          bt (stmt, 3, PICK (g, activities));
+          if (run (g, stmt, T_TWINNING_ACTIVITY, error) == 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+gen_pledges (Gen      *g,
+             GError  **error)
+{
+  for (guint m = 0; m < g->members->len; m++)
+    {
+      int r = g_rand_int_range (g->rand, 0, 100);
+      const char *status = r < 70 ? "open" : r < 90 ? "kept" : "partly";
+      sqlite3_stmt *stmt;
+
+      if (!g_array_index (g->members, Member, m).active)
+        continue;
+      stmt = prep (g, "INSERT INTO pledge (member_id, year, text, status, assessment) "
+                      "VALUES (?,?,?,?,?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bi (stmt, 1, g_array_index (g->members, Member, m).id);
+      bi (stmt, 2, g->year);
+      bt (stmt, 3, PICK (g, pledges));
+      bt (stmt, 4, status);
+      bt (stmt, 5, g_str_equal (status, "kept") ? "已兑现，群众认可" : NULL);
+      if (run (g, stmt, T_PLEDGE, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+gen_posts (Gen      *g,
+           GError  **error)
+{
+  static const char * const names[] = {
+    "政务服务窗口党员先锋岗", "项目建设一线党员先锋岗", "便民服务党员示范岗", "信访接待党员示范岗",
+  };
+  guint n = 3 + g->members->len / 30;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *num = chinese_number (i / G_N_ELEMENTS (names) + 1);
+      g_autofree char *name = i < G_N_ELEMENTS (names)
+                              ? g_strdup (names[i])
+                              : g_strdup_printf ("%s（%s）", names[i % G_N_ELEMENTS (names)], num);
+      sqlite3_stmt *stmt = prep (g, "INSERT INTO post (kind, name, member_id, start_on) "
+                                    "VALUES (?,?,?,?)", error);
+      char start_on[11];
+
+      if (stmt == NULL)
+        return FALSE;
+      iso_date (g->start + rint_range (g, 0, 500), start_on);
+      bt (stmt, 1, strstr (name, "先锋") ? "vanguard" : "model");
+      bt (stmt, 2, name);
+      bi (stmt, 3, g_array_index (g->members, Member, random_member (g)).id);
+      bt (stmt, 4, start_on);
+      if (run (g, stmt, T_POST, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+gen_activity (Gen      *g,
+              gint64    team,
+              GArray   *crew,
+              guint32   day,
+              GError  **error)
+{
+  static const char * const titles[] = {
+    "义务理发进社区", "为独居老人打扫卫生", "政策宣讲", "环境整治志愿活动", "义诊咨询",
+    "助学辅导", "防诈骗宣传", "帮扶困难家庭",
+  };
+  sqlite3_stmt *stmt = prep (g, "INSERT INTO volunteer_activity (team_id, happened_on, title, "
+                                "hours, households_served) VALUES (?,?,?,?,?)", error);
+  char on[11];
+  gint64 id;
+
+  if (stmt == NULL)
+    return FALSE;
+  iso_date (day, on);
+  bi (stmt, 1, team);
+  bt (stmt, 2, on);
+  bt (stmt, 3, PICK (g, titles));
+  sqlite3_bind_double (stmt, 4, rint_range (g, 2, 8) / 2.0);
+  bi (stmt, 5, rint_range (g, 3, 40));
+  if ((id = run (g, stmt, T_VOLUNTEER_ACTIVITY, error)) == 0)
+    return FALSE;
+  for (int k = rint_range (g, 3, MIN (8, (int)crew->len)); k > 0; k--)
+    if (!link_row (g, "INSERT OR IGNORE INTO volunteer_activity_member (activity_id, member_id) "
+                      "VALUES (?, ?)", T_VOLUNTEER_ACTIVITY_MEMBER, id,
+                   g_array_index (g->members, Member,
+                                  g_array_index (crew, int, g_rand_int_range (g->rand, 0, crew->len))).id,
+                   error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+gen_service_teams (Gen      *g,
+                   GError  **error)
+{
+  guint n = 1 + g->members->len / 150;
+
+  for (guint t = 0; t < n; t++)
+    {
+      g_autofree char *num = chinese_number (t + 1);
+      g_autofree char *name = t == 0 ? g_strdup ("党员志愿服务队")
+                                     : g_strdup_printf ("党员志愿服务%s分队", num);
+      g_autoptr(GArray) crew = g_array_new (FALSE, FALSE, sizeof (int));
+      sqlite3_stmt *stmt = prep (g, "INSERT INTO service_team (org_id, name, focus) VALUES (?,?,?)",
+                                 error);
+      gint64 id;
+
+      if (stmt == NULL)
+        return FALSE;
+      bi (stmt, 1, g->committee_id);
+      bt (stmt, 2, name);
+      bt (stmt, 3, "关爱困难群众、环境整治、政策宣传");
+      if ((id = run (g, stmt, T_SERVICE_TEAM, error)) == 0)
+        return FALSE;
+      for (int k = rint_range (g, 8, 15); k > 0; k--)
+        {
+          int m = random_member (g);
+          if (!link_row (g, "INSERT OR IGNORE INTO service_team_member (team_id, member_id) "
+                            "VALUES (?, ?)", T_SERVICE_TEAM_MEMBER, id,
+                         g_array_index (g->members, Member, m).id, error))
+            return FALSE;
+          g_array_append_val (crew, m);
+        }
+      for (guint32 day = g->start + rint_range (g, 0, 20); day <= g->today;
+           day += rint_range (g, 8, 22))
+        if (!gen_activity (g, id, crew, day, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------- evaluation */
+
+static const char *
+grade_for (Gen    *g,
+           double  quality)
+{
+  double x = quality * 0.75 + g_rand_double (g->rand) * 0.4;
+
+  return x > 0.72 ? grades[0] : x > 0.55 ? grades[1] : x > 0.4 ? grades[2] : grades[3];
+}
+
+static gboolean
+add_grade (Gen         *g,
+           gint64       ballot,
+           gint64       member,
+           const char  *item,
+           const char  *grade,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prep (g, "INSERT INTO ballot_grade (ballot_id, member_id, item, grade) "
+                                "VALUES (?,?,?,?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bi (stmt, 1, ballot);
+  lx_bind_id (stmt, 2, member);
+  bt (stmt, 3, item);
+  bt (stmt, 4, grade);
+  return run (g, stmt, T_BALLOT_GRADE, error) != 0;
+}
+
+/* Last year's 群众评议: about thirty paper ballots, each grading the
+ * organization and (in a large unit, one batch of) the members. */
+static gboolean
+gen_evaluation (Gen      *g,
+                GError  **error)
+{
+  guint n_batches = MAX (1, g->members->len / 60);
+  guint batch = (g->members->len + n_batches - 1) / n_batches;
+  guint n_ballots = MIN (30 * n_batches, 600);
+  g_autofree char *title = g_strdup_printf ("%d年度群众评议党员和党组织", g->year - 1);
+  char held_on[11], starts[17];
+  sqlite3_stmt *stmt;
+  gint64 campaign, event;
+
+  iso_date (julian_of (g->year - 1, 12, 18), held_on);
+  iso_moment (julian_of (g->year - 1, 12, 18), 14, 30, starts);
+  if ((event = add_event (g, "meeting", title, starts, NULL, "机关三楼会议室", NULL, 0, "done",
+                          error)) == 0)
+    return FALSE;
+  (void)event;
+
+  stmt = prep (g, "INSERT INTO evaluation_campaign (org_id, year, title, held_on) VALUES (?,?,?,?)",
+               error);
+  if (stmt == NULL)
+    return FALSE;
+  bi (stmt, 1, g->committee_id);
+  bi (stmt, 2, g->year - 1);
+  bt (stmt, 3, title);
+  bt (stmt, 4, held_on);
+  if ((campaign = run (g, stmt, T_EVALUATION_CAMPAIGN, error)) == 0)
+    return FALSE;
+
+  for (guint b = 0; b < n_ballots; b++)
+    {
+      guint first = (b % n_batches) * batch;
+      gint64 ballot;
+
+      stmt = prep (g, "INSERT INTO ballot (campaign_id, number, respondent) VALUES (?,?,?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bi (stmt, 1, campaign);
+      bi (stmt, 2, b + 1);
+      bt (stmt, 3, chance (g, 0.2) ? "居民代表" : NULL);
+      if ((ballot = run (g, stmt, T_BALLOT, error)) == 0)
+        return FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (items); k++)
+        if (!add_grade (g, ballot, 0, items[k], grade_for (g, 0.85), error))
+          return FALSE;
+      for (guint m = first; m < MIN (first + batch, g->members->len); m++)
+        {
+          Member *mem = &g_array_index (g->members, Member, m);
+          for (guint k = 0; k < G_N_ELEMENTS (items); k++)
+            if (!add_grade (g, ballot, mem->id, items[k], grade_for (g, mem->quality), error))
+              return FALSE;
+        }
+      if (!tick (g, (double)b / n_ballots, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- main */
+
+static gboolean
+log_tables (Gen      *g,
+            guint32   seed,
+            GError  **error)
+{
+  for (int t = 0; t < N_TABLES; t++)
+    {
+      g_autofree char *summary = NULL;
+
+      if (g->rows[t] == 0)
+        continue;
+      summary = g_strdup_printf ("demo data: %u rows (seed %u)", g->rows[t], seed);
+      if (!lx_store_log_change (g->store, table_names[t], 0, "import", summary, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_used_id_numbers (Gen      *g,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = prep (g, "SELECT id_number FROM member WHERE id_number IS NOT NULL "
+                                "UNION SELECT id_number FROM household WHERE id_number IS NOT NULL "
+                                "UNION SELECT id_number FROM resident WHERE id_number IS NOT NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (g->id_numbers, lx_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+generate (Gen      *g,
+          guint32   seed,
+          GError  **error)
+{
+  guint n_members = MAX (60, (g->n_households + 6) / 13);
+
+  return load_used_id_numbers (g, error) &&
+         phase (g, 0.01, error) && gen_organizations (g, n_members, error) &&
+         phase (g, 0.03, error) && gen_members (g, n_members, error) &&
+         phase (g, 0.04, error) && gen_zones (g, error) &&
+         phase (g, 0.35, error) && gen_households (g, error) &&
+         phase (g, 0.36, error) && gen_contact_points (g, error) &&
+         phase (g, 0.38, error) && gen_pairings (g, error) &&
+         phase (g, 0.78, error) && gen_home_visits (g, error) &&
+         phase (g, 0.81, error) && gen_field_visits (g, error) &&
+         phase (g, 0.84, error) && gen_receptions (g, error) &&
+         gen_planned_events (g, error) &&
+         phase (g, 0.90, error) && gen_appeals (g, error) &&
+         phase (g, 0.91, error) && gen_twinning (g, error) && gen_pledges (g, error) &&
+         gen_posts (g, error) && gen_service_teams (g, error) &&
+         phase (g, 0.97, error) && gen_evaluation (g, error) &&
+         phase (g, 0.99, error) && log_tables (g, seed, error);
+}
+
+static void
+free_keys (gpointer data)
+{
+  g_strfreev (data);
+}
+
+static void
+free_array (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+void
+lx_demo_options_init (LxDemoOptions *opts)
+{
+  g_return_if_fail (opts != NULL);
+
+  opts->seed = LX_DEMO_DEFAULT_SEED;
+  opts->households = LX_DEMO_DEFAULT_HOUSEHOLDS;
+  opts->today = NULL;
+}
+
+/**
+ * lx_demo_generate:
+ * @opts: (nullable): seed, size and today; NULL for the defaults
+ * @progress: (nullable): called now and then with the fraction done
+ *
+ * Fills @store with a believable unit: a party committee with its branches
+ * and members, sites and buildings full of households, and three years of
+ * visits, appeals, pairings and an evaluation up to today. Everything is
+ * written in one transaction: on an error or a cancel nothing is kept
+ * (a cancel reports %G_IO_ERROR_CANCELLED). Existing data stays; names that
+ * must be unique get a suffix.
+ */
+gboolean
+lx_demo_generate (LxStore             *store,
+                  const LxDemoOptions *opts,
+                  LxProgressFunc       progress,
+                  gpointer             user_data,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr(LxTransaction) tx = NULL;
+  g_autofree char *today = NULL;
+  LxDemoOptions defaults;
+  Gen g = { 0 };
+  g_autofree char *restore = NULL;
+  gint64 cache_size;
+  GDate d;
+  int y, m, day;
+  gboolean ok;
+
+  g_return_val_if_fail (LX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (opts == NULL)
+    {
+      lx_demo_options_init (&defaults);
+      opts = &defaults;
+    }
+  today = opts->today != NULL ? g_strndup (opts->today, 10) : lx_date_today ();
+  if (sscanf (today, "%4d-%2d-%2d", &y, &m, &day) != 3 || !g_date_valid_dmy (day, m, y))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date (YYYY-MM-DD)"), today);
+      return FALSE;
+    }
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, m, y);
+
+  g.store = store;
+  g.rand = g_rand_new_with_seed (opts->seed);
+  g.cancellable = cancellable;
+  g.progress = progress;
+  g.user_data = user_data;
+  g.n_households = opts->households > 0 ? opts->households : LX_DEMO_DEFAULT_HOUSEHOLDS;
+  g.today = g_date_get_julian (&d);
+  g.start = g.today - HISTORY_DAYS;
+  g.year = g_date_get_year (&d);
+  g.branches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g.members = g_array_new (FALSE, FALSE, sizeof (Member));
+  g.zones = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g.zone_members = g_ptr_array_new_with_free_func (free_array);
+  g.households = g_array_sized_new (FALSE, FALSE, sizeof (Household), g.n_households);
+  g.contact_points = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g.cadre_points = g_ptr_array_new_with_free_func (free_array);
+  g.id_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g.pinyin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_keys);
+
+  /* One big transaction: keep its pages in memory rather than spill them
+   * to the WAL again and again. */
+  cache_size = lx_store_query_int (store, "PRAGMA cache_size", NULL);
+  lx_store_exec (store, "PRAGMA cache_size = -262144", NULL);
+  ok = (tx = lx_store_begin (store, error)) != NULL &&
+       generate (&g, opts->seed, error) &&
+       lx_transaction_commit (tx, error);
+  g_clear_pointer (&tx, lx_transaction_free);
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+  lx_store_exec (store, restore, NULL);
+  if (ok && progress != NULL)
+    progress (1.0, user_data);
+
+  g_rand_free (g.rand);
+  g_array_unref (g.branches);
+  g_array_unref (g.members);
+  g_array_unref (g.zones);
+  g_ptr_array_unref (g.zone_members);
+  g_array_unref (g.households);
+  g_array_unref (g.contact_points);
+  g_ptr_array_unref (g.cadre_points);
+  g_hash_table_unref (g.id_numbers);
+  g_hash_table_unref (g.pinyin);
+  return ok;
 }

@@ -78,8 +78,10 @@ lx_household_new (void)
 /**
  * lx_household_dup_address:
  *
- * The address as a Chinese reader writes it: 幸福里小区3号楼2单元501室, or the
- * free address of a household that is not on the grid.
+ * The address as it is written on the door and in every ledger:
+ * 幸福里小区3号楼2单元501室, or the free address of a household that is not
+ * on the grid. It is data, not interface text, so it is not translated (and
+ * the search keys built from it do not depend on the language).
  */
 char *
 lx_household_dup_address (LxHousehold *self)
@@ -97,11 +99,9 @@ lx_household_dup_address (LxHousehold *self)
   if (self->building_name != NULL)
     g_string_append (s, self->building_name);
   if (self->entrance > 0)
-    /* Translators: an entrance (单元) of a residential building */
-    g_string_append_printf (s, _("Entrance %d"), self->entrance);
+    g_string_append_printf (s, "%d单元", self->entrance);
   if (self->room != NULL && *self->room != '\0')
-    /* Translators: a room (室) number in an address */
-    g_string_append_printf (s, _("Room %s"), self->room);
+    g_string_append_printf (s, "%s室", self->room);
   return g_string_free (s, FALSE);
 }
 

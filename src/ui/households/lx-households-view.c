@@ -153,12 +153,12 @@ add_column (LxHouseholdsView *self,
 static void
 setup_columns (LxHouseholdsView *self)
 {
-  add_column (self, _("Head of Household"), COLUMN_HEAD, 110, FALSE);
-  add_column (self, _("Address"), COLUMN_ADDRESS, 220, TRUE);
-  add_column (self, _("Needs"), COLUMN_NEEDS, 120, FALSE);
-  add_column (self, _("Size"), COLUMN_SIZE, 50, FALSE);
-  add_column (self, _("Last Visit"), COLUMN_LAST_VISIT, 120, FALSE);
-  add_column (self, _("Status"), COLUMN_STATUS, 90, FALSE);
+  add_column (self, _("Head of Household"), COLUMN_HEAD, 96, FALSE);
+  add_column (self, _("Address"), COLUMN_ADDRESS, -1, TRUE);
+  add_column (self, _("Needs"), COLUMN_NEEDS, 110, FALSE);
+  add_column (self, _("Size"), COLUMN_SIZE, 48, FALSE);
+  add_column (self, _("Last Visit"), COLUMN_LAST_VISIT, 116, FALSE);
+  add_column (self, _("Status"), COLUMN_STATUS, 96, FALSE);
 }
 
 /* Figures --------------------------------------------------------------- */
