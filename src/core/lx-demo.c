@@ -461,7 +461,6 @@ phase (Gen      *g,
        double    to,
        GError  **error)
 {
-  g_debug ("%.2f done at %.3f s", g->phase_to, g_get_monotonic_time () / 1e6);
   g->phase_from = g->phase_to;
   g->phase_to = to;
   if (g->progress != NULL)
@@ -2333,13 +2332,19 @@ lx_demo_generate (LxStore             *store,
   /* One big transaction: keep its pages in memory rather than spill them
    * to the WAL again and again. */
   cache_size = lx_store_query_int (store, "PRAGMA cache_size", NULL);
-  lx_store_exec (store, "PRAGMA cache_size = -262144", NULL);
+  lx_store_exec (store, "PRAGMA cache_size = -1048576", NULL);
+  /* SQLite 3.40 builds a temporary table for every CHECK (x IN (…)) of
+   * every row, a third of the time here. The codes written are all from the
+   * lists above; the tests hold the result to PRAGMA integrity_check, which
+   * checks them again. */
+  lx_store_exec (store, "PRAGMA ignore_check_constraints = ON", NULL);
   ok = (tx = lx_store_begin (store, error)) != NULL &&
        generate (&g, opts->seed, error) &&
        lx_transaction_commit (tx, error);
   g_clear_pointer (&tx, lx_transaction_free);
   restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
   lx_store_exec (store, restore, NULL);
+  lx_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
   if (ok && progress != NULL)
     progress (1.0, user_data);
 

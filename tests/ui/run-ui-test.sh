@@ -5,4 +5,5 @@
 # accessibility registry inherits DISPLAY).
 set -eu
 script="$1"; shift
-exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- /usr/bin/python3 "$script" "$@"
+# A server number of our own: two runs starting at once must not race for :99.
+exec xvfb-run -a -n $((100 + $$ % 800)) -s "-screen 0 1280x800x24" dbus-run-session -- /usr/bin/python3 "$script" "$@"

@@ -266,10 +266,12 @@ fill (LxHouseholdEditor *self)
   if (h == NULL)
     {
       adw_window_title_set_title (self->window_title, _("New Household"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Household"));
       return;
     }
 
   adw_window_title_set_title (self->window_title, _("Edit Household"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Household"));
   adw_window_title_set_subtitle (self->window_title, h->head_name);
   set_entry (self->head_row, h->head_name);
   set_entry (self->phone_row, h->phone);
