@@ -13,9 +13,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LxApplication) app = NULL;
+  const char *localedir = g_getenv ("LIANXIN_LOCALEDIR");
 
+  /* LIANXIN_LOCALEDIR lets an uninstalled build (tests, build-aux/dev.sh)
+   * find the catalogues it just compiled. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1710,7 +1710,7 @@ status_for_age (Gen *g,
   if (age < 60)
     return r < 35 ? "in_progress" : r < 55 ? "resolved" : r < 70 ? "responded"
            : r < 75 ? "escalated" : "closed";
-  return r < 3 ? "in_progress" : r < 10 ? "resolved" : r < 17 ? "responded"
+  return r < 5 ? "in_progress" : r < 11 ? "resolved" : r < 17 ? "responded"
          : r < 25 ? "escalated" : "closed";
 }
 
@@ -1718,6 +1718,7 @@ static gboolean
 add_step (Gen         *g,
           gint64       appeal,
           guint32      day,
+          int          step,
           int          member,
           const char  *from,
           const char  *to,
@@ -1730,7 +1731,8 @@ add_step (Gen         *g,
 
   if (stmt == NULL)
     return FALSE;
-  iso_moment (day, rint_range (g, 8, 17), 10 * rint_range (g, 0, 5), at);
+  /* Later steps of the same day happen later in the day. */
+  iso_moment (day, 8 + 2 * step + rint_range (g, 0, 1), 10 * rint_range (g, 0, 5), at);
   bi (stmt, 1, appeal);
   bt (stmt, 2, at);
   bi (stmt, 3, g_array_index (g->members, Member, member).id);
@@ -1765,17 +1767,17 @@ add_steps (Gen          *g,
                                : status;
   guint32 day = a->received;
 
-  if (!add_step (g, appeal, day, a->intake, NULL, "received", "登记受理", error))
+  if (!add_step (g, appeal, day, 0, a->intake, NULL, "received", "登记受理", error))
     return FALSE;
   if (g_str_equal (status, "received"))
     return TRUE;
   day = jd_min (day + rint_range (g, 0, 3), g->today);
-  if (!add_step (g, appeal, day, a->assignee, "received", "in_progress", "已交办", error))
+  if (!add_step (g, appeal, day, 1, a->assignee, "received", "in_progress", "已交办", error))
     return FALSE;
   if (g_str_equal (status, "in_progress"))
     return TRUE;
   day = jd_min (day + rint_range (g, 3, 40), g->today);
-  if (!add_step (g, appeal, day, a->assignee, "in_progress", outcome,
+  if (!add_step (g, appeal, day, 2, a->assignee, "in_progress", outcome,
                  g_str_equal (outcome, "escalated") ? "报上级党组织协调"
                  : g_str_equal (outcome, "responded") ? "已答复群众" : "问题已解决", error))
     return FALSE;
@@ -1784,7 +1786,7 @@ add_steps (Gen          *g,
   day = jd_min (day + rint_range (g, 0, 10), g->today);
   a->closed = day;
   a->followup = jd_min (day + rint_range (g, 1, 7), g->today);
-  return add_step (g, appeal, day, a->assignee, outcome, "closed", "回访后办结", error);
+  return add_step (g, appeal, day, 3, a->assignee, outcome, "closed", "回访后办结", error);
 }
 
 static int
@@ -2332,7 +2334,7 @@ lx_demo_generate (LxStore             *store,
   /* One big transaction: keep its pages in memory rather than spill them
    * to the WAL again and again. */
   cache_size = lx_store_query_int (store, "PRAGMA cache_size", NULL);
-  lx_store_exec (store, "PRAGMA cache_size = -1048576", NULL);
+  lx_store_exec (store, "PRAGMA cache_size = -262144", NULL);
   /* SQLite 3.40 builds a temporary table for every CHECK (x IN (…)) of
    * every row, a third of the time here. The codes written are all from the
    * lists above; the tests hold the result to PRAGMA integrity_check, which

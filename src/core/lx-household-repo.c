@@ -385,9 +385,11 @@ lx_repo_get_household (LxStore  *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       if (rc == SQLITE_DONE)
         g_set_error (error, LX_REPO_ERROR, LX_REPO_ERROR_NOT_FOUND,
-                     _("There is no household with number %" G_GINT64_FORMAT), id);
+                     _("There is no household with number %s"), id_text);
       else
         lx_store_set_error (store, error, NULL);
       sqlite3_reset (stmt);

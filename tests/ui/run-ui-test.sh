@@ -1,9 +1,29 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one UI test under a real X server with its own session bus and the
-# accessibility bus: xvfb-run outside, dbus-run-session inside (so the
-# accessibility registry inherits DISPLAY).
-set -eu
+# accessibility bus. Xvfb picks a free display itself and reports it once it
+# accepts connections (-displayfd), so parallel runs neither race for a
+# display nor guess how long the server takes to start. dbus-run-session
+# runs inside the X session, so the accessibility registry inherits DISPLAY.
+set -u
 script="$1"; shift
-# A server number of our own: two runs starting at once must not race for :99.
-exec xvfb-run -a -n $((100 + $$ % 800)) -s "-screen 0 1280x800x24" dbus-run-session -- /usr/bin/python3 "$script" "$@"
+
+tmp=$(mktemp -d)
+Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$tmp/display" 2>"$tmp/xvfb.log" &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+
+i=0
+while [ ! -s "$tmp/display" ]; do
+  i=$((i + 1))
+  if [ $i -gt 300 ] || ! kill -0 $xvfb 2>/dev/null; then
+    echo "Bail out! Xvfb did not start"
+    cat "$tmp/xvfb.log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+DISPLAY=":$(head -n1 "$tmp/display")"
+export DISPLAY
+
+dbus-run-session -- /usr/bin/python3 "$script" "$@"

@@ -80,7 +80,10 @@ setup_label_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (user_data) == COLUMN_STATUS)
-    gtk_widget_add_css_class (label, "status-pill");
+    {
+      gtk_widget_add_css_class (label, "status-pill");
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+    }
   if (GPOINTER_TO_INT (user_data) == COLUMN_SIZE)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -190,8 +193,9 @@ update_coverage (LxHouseholdsView *self)
     }
 
   /* Translators: coverage of home visits in a year, "2026年已走访 612 / 842 户（72.7%）" */
-  text = g_strdup_printf (_("Visited in %d: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " (%.1f%%)"),
-                          self->year, visited, total, total > 0 ? 100.0 * visited / total : 0.0);
+  text = g_strdup_printf (_("Visited in %d: %d of %d (%.1f%%)"),
+                          self->year, (int)visited, (int)total,
+                          total > 0 ? 100.0 * visited / total : 0.0);
   gtk_label_set_label (self->coverage_label, text);
 }
 

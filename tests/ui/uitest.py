@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Helpers shared by the UI tests: TAP output and AT-SPI lookups.
+
+GTK 4.8 notes: no SHOWING state (hidden stack pages still read VISIBLE),
+and a button is named by its accessible label followed by its child's text.
+"""
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+results = []
+
+
+def plan(n):
+    print(f"1..{n}")
+    sys.stdout.flush()
+
+
+def tap(ok, name, detail=""):
+    results.append(bool(ok))
+    print(f"{'ok' if ok else 'not ok'} {len(results)} {name}")
+    if detail and not ok:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+    sys.stdout.flush()
+    return ok
+
+
+def skip_all(reason):
+    print(f"1..0 # SKIP {reason}")
+    sys.exit(0)
+
+
+def launch(app_path, db, lang="C.UTF-8"):
+    env = dict(os.environ)
+    env["LIANXIN_DATABASE"] = db
+    env["LANG"] = lang
+    env["LC_ALL"] = lang
+    env.pop("GTK_A11Y", None)
+    env.pop("NO_AT_BRIDGE", None)
+    env["GSK_RENDERER"] = "cairo"
+    return subprocess.Popen([app_path], env=env)
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def find_app(name="lianxin", timeout=30):
+    end = time.time() + timeout
+    while time.time() < end:
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.name == name:
+                return app
+        time.sleep(0.25)
+    return None
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        children = list(node)
+    except Exception:
+        return
+    for child in children:
+        yield from walk(child, depth + 1)
+
+
+def name_matches(node, name):
+    actual = node.name or ""
+    return actual == name or actual.startswith(name + " ")
+
+
+def find(root, role=None, name=None, timeout=10, sensitive=False):
+    end = time.time() + timeout
+    while time.time() < end:
+        for node in walk(root):
+            try:
+                if role is not None and node.getRoleName() != role:
+                    continue
+                if name is not None and not name_matches(node, name):
+                    continue
+                if sensitive and not node.getState().contains(pyatspi.STATE_SENSITIVE):
+                    continue
+                return node
+            except Exception:
+                continue
+        time.sleep(0.2)
+    return None
+
+
+def find_all(root, role):
+    out = []
+    for node in walk(root):
+        try:
+            if node.getRoleName() == role:
+                out.append(node)
+        except Exception:
+            continue
+    return out
+
+
+def window(app, title, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        for win in app:
+            if win is not None and win.name == title:
+                return win
+        time.sleep(0.2)
+    return None
+
+
+def click(node):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            return action.doAction(i)
+    return action.doAction(0)
+
+
+def set_text(node, text):
+    node.queryEditableText().setTextContents(text)
+
+
+def entry(root, title):
+    """The editable text of an AdwEntryRow, found by the row's title."""
+    for node in walk(root):
+        try:
+            if (node.getRoleName() == "text" and node.name == title
+                    and "EditableText" in pyatspi.utils.listInterfaces(node)):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def editable(node):
+    """The editable part of a widget (a search entry holds a GtkText)."""
+    if node is None or "EditableText" in pyatspi.utils.listInterfaces(node):
+        return node
+    for child in walk(node):
+        if "EditableText" in pyatspi.utils.listInterfaces(child):
+            return child
+    return None
