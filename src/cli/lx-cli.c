@@ -238,11 +238,11 @@ cmd_demo (int    argc,
   if (existing > 0 && !force)
     {
       complain (g_dngettext (GETTEXT_PACKAGE,
-                             "“%s” already has %" G_GINT64_FORMAT " household; "
+                             "“%s” already has %d household; "
                              "use --force to add the demo data anyway",
-                             "“%s” already has %" G_GINT64_FORMAT " households; "
+                             "“%s” already has %d households; "
                              "use --force to add the demo data anyway", existing),
-                lx_store_get_path (store), existing);
+                lx_store_get_path (store), (int)existing);
       return EXIT_FAILED;
     }
 
@@ -506,7 +506,8 @@ main (int   argc,
   ExitCode code;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("LIANXIN_LOCALEDIR") ? g_getenv ("LIANXIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lianxin-cli");

@@ -53,7 +53,7 @@ def stop(proc):
         proc.kill()
 
 
-def find_app(name="lianxin", timeout=30):
+def find_app(name="lianxin", timeout=90):
     end = time.time() + timeout
     while time.time() < end:
         for app in pyatspi.Registry.getDesktop(0):
