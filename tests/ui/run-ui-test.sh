@@ -26,4 +26,7 @@ done
 DISPLAY=":$(head -n1 "$tmp/display")"
 export DISPLAY
 
-dbus-run-session -- /usr/bin/python3 "$script" "$@"
+# Only the test's own output reaches stdout (TAP); the bus daemons' chatter
+# ("SpiRegistry daemon is running …") goes to stderr.
+exec 3>&1 1>&2
+dbus-run-session -- sh -c 'exec /usr/bin/python3 "$@" >&3' sh "$script" "$@"
