@@ -36,8 +36,7 @@ struct _LxWindow
   GtkSearchEntry       *search_entry;
   GtkDropDown          *year_dropdown;
   GtkStack             *view_stack;
-
-  LxHouseholdsView     *households_view;
+  GtkWidget            *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (LxWindow, lx_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -81,17 +80,92 @@ show_error (LxWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+/* Views ------------------------------------------------------------------
+ *
+ * A view is a widget in the stack with a row in the sidebar. It may have a
+ * writable "search" (string) and "year" (int) property, which follow the
+ * header bar, and a readable "add-label" (string): when set, the Add button
+ * shows and activates the view's "view.add" action. */
+
+static gboolean
+has_property (gpointer    object,
+              const char *name)
+{
+  return object != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL;
+}
+
+static GtkWidget *
+visible_view (LxWindow *self)
+{
+  return gtk_stack_get_visible_child (self->view_stack);
+}
+
+static void
+sync_header (LxWindow *self)
+{
+  GtkWidget *view = visible_view (self);
+  g_autofree char *add_label = NULL;
+  gboolean searchable = has_property (view, "search");
+
+  if (has_property (view, "add-label"))
+    g_object_get (view, "add-label", &add_label, NULL);
+  gtk_widget_set_visible (self->add_button, add_label != NULL);
+  if (add_label != NULL)
+    {
+      g_autofree char *tooltip = g_strdup_printf (_("%s (Ctrl+N)"), add_label);
+      gtk_widget_set_tooltip_text (self->add_button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), searchable);
+  if (searchable)
+    g_object_set (view, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
+  if (has_property (view, "year"))
+    g_object_set (view, "year", lx_window_get_year (self), NULL);
+}
+
+static GtkWidget *
+sidebar_row (const char *name,
+             const char *title,
+             const char *icon_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+static void
+add_view (LxWindow   *self,
+          const char *name,
+          const char *title,
+          const char *icon_name,
+          GtkWidget  *view)
+{
+  gtk_stack_add_titled (self->view_stack, view, name, title);
+  gtk_list_box_append (self->sidebar, sidebar_row (name, title, icon_name));
+}
+
 static void
 show_main (LxWindow *self)
 {
-  self->households_view = lx_households_view_new (self->store);
-  gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->households_view), "households");
-  lx_households_view_set_year (self->households_view, lx_window_get_year (self));
+  /* Only views that work are listed. */
+  add_view (self, "households", _("Households"), "go-home-symbolic",
+            GTK_WIDGET (lx_households_view_new (self->store)));
 
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add-household", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.focus-search", TRUE);
+  sync_header (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -217,6 +291,7 @@ on_sidebar_row_selected (LxWindow      *self,
   if (row == NULL)
     return;
   gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  sync_header (self);
 }
 
 static void
@@ -236,9 +311,10 @@ static void
 on_search_changed (LxWindow       *self,
                    GtkSearchEntry *entry)
 {
-  if (self->households_view != NULL)
-    lx_households_view_set_search (self->households_view,
-                                   gtk_editable_get_text (GTK_EDITABLE (entry)));
+  GtkWidget *view = visible_view (self);
+
+  if (has_property (view, "search"))
+    g_object_set (view, "search", gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
 }
 
 static void
@@ -248,21 +324,21 @@ on_year_changed (LxWindow   *self,
 {
   int year = lx_window_get_year (self);
 
-  if (self->households_view != NULL)
-    lx_households_view_set_year (self->households_view, year);
+  sync_header (self);
   g_settings_set_int (self->settings, "year-in-focus",
                       year == lx_date_current_year () ? 0 : year);
 }
 
 static void
-add_household_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
 {
   LxWindow *self = LX_WINDOW (widget);
+  GtkWidget *view = visible_view (self);
 
-  if (self->households_view != NULL)
-    lx_households_view_add (self->households_view);
+  if (view != NULL && gtk_widget_get_visible (self->add_button))
+    gtk_widget_activate_action (view, "view.add", NULL);
 }
 
 static void
@@ -320,7 +396,7 @@ lx_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (lx_window_parent_class)->constructed (object);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add-household", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.focus-search", FALSE);
 
   if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
@@ -421,6 +497,7 @@ lx_window_class_init (LxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LxWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LxWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LxWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LxWindow, add_button);
   gtk_widget_class_bind_template_callback (widget_class, on_demo_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_empty_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
@@ -428,10 +505,10 @@ lx_window_class_init (LxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
-  gtk_widget_class_install_action (widget_class, "window.add-household", NULL, add_household_action);
+  gtk_widget_class_install_action (widget_class, "window.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "window.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "window.add-household", NULL);
+                                       "window.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "window.focus-search", NULL);
 }
@@ -439,7 +516,6 @@ lx_window_class_init (LxWindowClass *klass)
 static void
 lx_window_init (LxWindow *self)
 {
-  g_type_ensure (LX_TYPE_HOUSEHOLDS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -11,7 +11,9 @@ script="$1"; shift
 tmp=$(mktemp -d)
 Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$tmp/display" 2>"$tmp/xvfb.log" &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+# Wait for the server to be gone: a dying Xvfb removes its socket, and must
+# not remove the one of the next test's server on the same display number.
+trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 
 i=0
 while [ ! -s "$tmp/display" ]; do

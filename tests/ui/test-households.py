@@ -37,7 +37,7 @@ def main():
             return
         click(empty)
 
-        add = find(app, role="push button", name="Add household", timeout=15, sensitive=True)
+        add = find(app, role="push button", name="Add a household", timeout=15, sensitive=True)
         tap(add is not None and os.path.exists(db), "starting empty creates the database")
         if add is None:
             return

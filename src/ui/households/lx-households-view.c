@@ -55,7 +55,7 @@ struct _LxHouseholdsView
 
 G_DEFINE_FINAL_TYPE (LxHouseholdsView, lx_households_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STORE, N_PROPS };
+enum { PROP_0, PROP_STORE, PROP_SEARCH, PROP_YEAR, PROP_ADD_LABEL, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Column cells ---------------------------------------------------------- */
@@ -445,6 +445,14 @@ lx_households_view_add (LxHouseholdsView *self)
 }
 
 static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  lx_households_view_add (LX_HOUSEHOLDS_VIEW (widget));
+}
+
+static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -541,6 +549,7 @@ lx_households_view_set_search (LxHouseholdsView *self,
   g_free (self->filter.search);
   self->filter.search = g_strdup (search);
   apply_filter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
 void
@@ -549,8 +558,11 @@ lx_households_view_set_year (LxHouseholdsView *self,
 {
   g_return_if_fail (LX_IS_HOUSEHOLDS_VIEW (self));
 
+  if (self->year == year)
+    return;
   self->year = year;
   update_coverage (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 LxHouseholdsView *
@@ -609,6 +621,30 @@ lx_households_view_finalize (GObject *object)
 }
 
 static void
+lx_households_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LxHouseholdsView *self = LX_HOUSEHOLDS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      g_value_set_string (value, self->filter.search);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_ADD_LABEL:
+      g_value_set_string (value, _("Add a household"));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lx_households_view_set_property (GObject      *object,
                                  guint         prop_id,
                                  const GValue *value,
@@ -620,6 +656,12 @@ lx_households_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_SEARCH:
+      lx_households_view_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_YEAR:
+      lx_households_view_set_year (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -635,11 +677,21 @@ lx_households_view_class_init (LxHouseholdsViewClass *klass)
   object_class->constructed = lx_households_view_constructed;
   object_class->dispose = lx_households_view_dispose;
   object_class->finalize = lx_households_view_finalize;
+  object_class->get_property = lx_households_view_get_property;
   object_class->set_property = lx_households_view_set_property;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, LX_TYPE_STORE,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADD_LABEL] =
+    g_param_spec_string ("add-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -670,6 +722,7 @@ lx_households_view_class_init (LxHouseholdsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_id_toggled);
 
+  gtk_widget_class_install_action (widget_class, "view.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "households.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "households.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "households.delete", NULL);
