@@ -77,7 +77,7 @@ static IsoResult
 parse_iso (const char *text,
            GDate      *date)
 {
-  int year, month, day;
+  int year = 0, month = 0, day = 0;
 
   g_date_clear (date, 1);
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-'
@@ -237,7 +237,7 @@ check_id_birth_date (const char  *id,
 {
   g_autofree char *shown = g_strdup_printf ("%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
   GDate birth, today_date;
-  int year, month, day;
+  int year = 0, month = 0, day = 0;
 
   parse_uint (id + 6, 4, &year);
   parse_uint (id + 10, 2, &month);
@@ -683,7 +683,7 @@ parse_written_date (const char  *text,
                     GError     **error)
 {
   g_autoptr(GMatchInfo) match = NULL;
-  int year, month, day;
+  int year = 0, month = 0, day = 0;
   GDate date;
 
   if (strlen (text) == 8 && strspn (text, "0123456789") == 8)
