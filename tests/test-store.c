@@ -295,6 +295,23 @@ test_settings (LxFixture     *fx,
   g_assert_cmpstr (value, ==, "某某局机关党委");
 }
 
+/* A database just created keeps its first pages in the WAL until a
+ * checkpoint: a second connection (a worker thread's) must still see a
+ * Lianxin database, not a foreign or an empty one. */
+static void
+test_second_connection_before_checkpoint (LxFixture     *fx,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LxStore) second = NULL;
+
+  g_assert_true (lx_store_exec (fx->store, "INSERT INTO zone (name) VALUES ('一网格')", NULL));
+  second = lx_store_open (fx->path, LX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lx_store_get_version (second), ==, lx_store_schema_version ());
+  g_assert_cmpint (lx_store_query_int (second, "SELECT count(*) FROM zone", NULL), ==, 1);
+}
+
 static void
 test_resolve_path (void)
 {
@@ -335,6 +352,7 @@ main (int   argc,
   ADD ("/store/backup-cancelled", test_backup_cancelled);
   ADD ("/store/read-only-refuses-writes", test_read_only_refuses_writes);
   ADD ("/store/settings", test_settings);
+  ADD ("/store/second-connection-before-checkpoint", test_second_connection_before_checkpoint);
   g_test_add_func ("/store/resolve-path", test_resolve_path);
 
   return g_test_run ();

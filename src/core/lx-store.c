@@ -117,6 +117,21 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* SQLite reports a write that failed with EFBIG (a file-size limit) or
+ * EDQUOT, and some ENOSPC cases, as a generic I/O error: the user needs to
+ * hear "the disk is full". */
+static int
+classify_error (sqlite3 *db,
+                int      rc)
+{
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if ((rc & 0xff) == SQLITE_IOERR &&
+      (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT))
+    return LX_STORE_ERROR_FULL;
+  return error_code_for_sqlite (rc);
+}
+
 static const char *
 explain_code (int code)
 {
@@ -125,7 +140,7 @@ explain_code (int code)
     case LX_STORE_ERROR_BUSY:
       return _("The database is in use by another program");
     case LX_STORE_ERROR_FULL:
-      return _("The disk is full");
+      return _("The disk is full; the change was not saved");
     case LX_STORE_ERROR_READ_ONLY:
       return _("The database cannot be written");
     case LX_STORE_ERROR_DAMAGED:
@@ -143,7 +158,7 @@ set_sqlite_error (GError     **error,
                   int          rc,
                   const char  *context)
 {
-  int code = error_code_for_sqlite (rc);
+  int code = classify_error (db, rc);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   if (context != NULL)
@@ -223,14 +238,33 @@ read_header (const char  *path,
   return TRUE;
 }
 
+/* Opens @path for reading only. Without a -wal file nothing is pending, and
+ * the file is opened immutable: SQLite then takes no locks and, above all,
+ * creates no -wal/-shm files beside a WAL-mode database, so inspecting (and
+ * refusing) a file never leaves a byte behind. With a -wal file present the
+ * log must be read, through the normal (locking) path. */
 static sqlite3 *
 open_read_only (const char  *path,
                 GError     **error)
 {
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *abs = g_canonicalize_filename (path, NULL);
+      g_autofree char *base = g_filename_to_uri (abs, NULL, NULL);
+
+      if (base != NULL)
+        uri = g_strconcat (base, "?immutable=1", NULL);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+                        (uri != NULL ? SQLITE_OPEN_URI : 0),
+                        NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, db, rc, path);
@@ -300,6 +334,31 @@ run_quick_check (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+wal_has_content (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
+check_not_newer (const char  *path,
+                 guint32      app_id,
+                 guint32      version,
+                 GError     **error)
+{
+  if (app_id != LX_STORE_APPLICATION_ID || version <= (guint32)lx_store_schema_version ())
+    return TRUE;
+
+  g_set_error (error, LX_STORE_ERROR, LX_STORE_ERROR_NEWER_VERSION,
+               _("“%s” was written by a newer version of Lianxin (schema %u; this version "
+                 "reads up to %d). Update Lianxin to open it."),
+               path, version, lx_store_schema_version ());
+  return FALSE;
+}
+
 /**
  * lx_store_inspect:
  * @path: a database file
@@ -326,33 +385,37 @@ lx_store_inspect (const char  *path,
   if (!read_header (path, header, &len, error))
     return FALSE;
 
-  if (len == 0)
+  if (len == 0 && !wal_has_content (path))
     {
       *out_version = 0;
       return TRUE;
     }
 
-  if (len < 100 || memcmp (header, "SQLite format 3", 16) != 0)
+  if (len > 0 && (len < 100 || memcmp (header, "SQLite format 3", 16) != 0))
     {
       g_set_error (error, LX_STORE_ERROR, LX_STORE_ERROR_NOT_LIANXIN,
                    _("“%s” is not a Lianxin database (it is not an SQLite file)"), path);
       return FALSE;
     }
 
-  version = read_be32 (header + 60);
-  app_id = read_be32 (header + 68);
-
-  if (app_id == LX_STORE_APPLICATION_ID && version > (guint32)lx_store_schema_version ())
-    {
-      g_set_error (error, LX_STORE_ERROR, LX_STORE_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Lianxin (schema %u; this version "
-                     "reads up to %d). Update Lianxin to open it."),
-                   path, version, lx_store_schema_version ());
-      return FALSE;
-    }
+  version = len > 0 ? read_be32 (header + 60) : 0;
+  app_id = len > 0 ? read_be32 (header + 68) : 0;
+  if (!check_not_newer (path, app_id, version, error))
+    return FALSE;
 
   if (!(db = open_read_only (path, error)))
     return FALSE;
+
+  /* The header on disk can be older than the WAL beside it: a database
+   * just created keeps its first pages in the WAL until a checkpoint. Read
+   * the marks again through SQLite, which sees both. */
+  app_id = (guint32)simple_int (db, "PRAGMA application_id", NULL);
+  version = (guint32)simple_int (db, "PRAGMA user_version", NULL);
+  if (!check_not_newer (path, app_id, version, error))
+    {
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
 
   if (app_id != LX_STORE_APPLICATION_ID)
     {
@@ -421,7 +484,7 @@ lx_store_exec (LxStore     *self,
   rc = sqlite3_exec (self->db, sql, NULL, NULL, &msg);
   if (rc != SQLITE_OK)
     {
-      int code = error_code_for_sqlite (rc);
+      int code = classify_error (self->db, rc);
       g_set_error (error, LX_STORE_ERROR, code, "%s (%s)", explain_code (code), msg ? msg : "");
       sqlite3_free (msg);
       return FALSE;
@@ -429,11 +492,22 @@ lx_store_exec (LxStore     *self,
   return TRUE;
 }
 
+/* How long to wait for another program's lock: 5 s, or LIANXIN_BUSY_TIMEOUT_MS
+ * (the refusal tests use a short one to stay fast). */
+static int
+busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("LIANXIN_BUSY_TIMEOUT_MS");
+  gint64 ms = env != NULL ? g_ascii_strtoll (env, NULL, 10) : 0;
+
+  return ms > 0 && ms <= 600000 ? (int)ms : 5000;
+}
+
 static gboolean
 apply_pragmas (LxStore  *self,
                GError  **error)
 {
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
   sqlite3_extended_result_codes (self->db, TRUE);
 
   if (!lx_store_exec (self, "PRAGMA foreign_keys = ON", error))
@@ -533,6 +607,22 @@ lx_store_open (const char        *path,
       g_set_error (error, LX_STORE_ERROR, LX_STORE_ERROR_READ_ONLY,
                    _("“%s” cannot be written: %s"), path, g_strerror (errno));
       return NULL;
+    }
+
+  /* SQLite writes its -wal and -shm files beside the database: without a
+   * writable folder every change would fail later with a vaguer message. */
+  if (!read_only)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (access (dir, W_OK) != 0)
+        {
+          g_set_error (error, LX_STORE_ERROR, LX_STORE_ERROR_READ_ONLY,
+                       _("The folder “%s” cannot be written (%s), so the database in it cannot "
+                         "be changed. Check the folder’s permissions."),
+                       dir, g_strerror (errno));
+          return NULL;
+        }
     }
 
   if (!apply_pragmas (self, error))
