@@ -460,9 +460,15 @@ lx_repo_restore_household (LxStore  *store,
 static char *
 build_query (const LxHouseholdFilter *f)
 {
-  GString *sql = g_string_new ("SELECT h.id FROM household h WHERE h.deleted_at IS NULL");
+  gboolean searching = f->search != NULL && *f->search != '\0';
+  /* A search scans every row anyway: reading the table in rowid order and
+   * sorting the matches beats walking household_order and looking every row
+   * up (about half the time on 100,000 households, see bench/). The unary +
+   * keeps the planner off that index. */
+  GString *sql = g_string_new (searching ? "SELECT h.id FROM household h WHERE +h.deleted_at IS NULL"
+                                         : "SELECT h.id FROM household h WHERE h.deleted_at IS NULL");
 
-  if (f->search != NULL && *f->search != '\0')
+  if (searching)
     g_string_append (sql, " AND instr(h.search_text, :search) > 0");
   if (f->zone_id > 0)
     g_string_append (sql, " AND h.zone_id = :zone");
