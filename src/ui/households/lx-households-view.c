@@ -12,6 +12,8 @@
 #include "lx-repo.h"
 #include "lx-ui-util.h"
 #include "lx-validate.h"
+#include "lx-visit-repo.h"
+#include "visits/lx-visit-editor.h"
 #include "lx-window.h"
 
 struct _LxHouseholdsView
@@ -51,6 +53,8 @@ struct _LxHouseholdsView
   AdwActionRow       *notes_row;
   AdwActionRow       *rule_row;
   AdwActionRow       *last_visit_row;
+  AdwPreferencesGroup *timeline_group;
+  GPtrArray          *timeline_rows;   /* rows shown in timeline_group */
 };
 
 G_DEFINE_FINAL_TYPE (LxHouseholdsView, lx_households_view, GTK_TYPE_WIDGET)
@@ -260,6 +264,36 @@ on_reveal_id_toggled (LxHouseholdsView *self)
   update_id_row (self);
 }
 
+/* The household's last visits, newest first (issue 4). */
+static void
+update_timeline (LxHouseholdsView *self,
+                 LxHousehold      *h)
+{
+  g_autoptr(GPtrArray) visits = NULL;
+
+  for (guint i = 0; i < self->timeline_rows->len; i++)
+    adw_preferences_group_remove (self->timeline_group, g_ptr_array_index (self->timeline_rows, i));
+  g_ptr_array_set_size (self->timeline_rows, 0);
+  visits = h != NULL ? lx_visit_repo_list_for_household (self->store, h->id, 10, NULL) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), visits != NULL && visits->len > 0);
+  for (guint i = 0; visits != NULL && i < visits->len; i++)
+    {
+      LxVisit *v = g_ptr_array_index (visits, i);
+      g_autofree char *date = lx_format_date (v->happened_at);
+      g_autofree char *title = g_strdup_printf ("%s%s · %s · %s", date,
+                                                strlen (v->happened_at) > 10 ? v->happened_at + 10 : "",
+                                                lx_visit_kind_label (v->kind),
+                                                v->member_names ? v->member_names : "—");
+      GtkWidget *row = adw_action_row_new ();
+
+      g_strdelimit (title, "T", ' ');
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), v->notes ? v->notes : "");
+      adw_preferences_group_add (self->timeline_group, row);
+      g_ptr_array_add (self->timeline_rows, row);
+    }
+}
+
 static void
 show_detail (LxHouseholdsView *self,
              LxHousehold      *h)
@@ -272,6 +306,8 @@ show_detail (LxHouseholdsView *self,
   g_set_object (&self->current, h);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.edit", h != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.delete", h != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.log-visit", h != NULL);
+  update_timeline (self, h);
   if (h == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -473,6 +509,31 @@ on_row_activated (LxHouseholdsView *self,
     open_editor (self, h);
 }
 
+static void
+log_visit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LxHouseholdsView *self = LX_HOUSEHOLDS_VIEW (widget);
+
+  if (self->current != NULL)
+    lx_visit_editor_present (widget, self->store, self->current->id);
+}
+
+/* A visit changes the household's last visit: the list reloads (and drops
+ * its selection), so the household shown is selected and read again. */
+static void
+on_visits_changed (LxHouseholdsView *self)
+{
+  gint64 id = self->current != NULL ? self->current->id : 0;
+  g_autoptr(LxHousehold) h = id > 0 ? lx_repo_get_household (self->store, id, NULL) : NULL;
+
+  if (h == NULL)
+    return;
+  select_household (self, id);
+  show_detail (self, h);
+}
+
 typedef struct
 {
   LxStore *store;
@@ -565,6 +626,20 @@ lx_households_view_set_year (LxHouseholdsView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
+/* Shows the households of one visit status, other filters cleared: where
+ * the overview's "needs attention" items lead. */
+void
+lx_households_view_show_status (LxHouseholdsView *self,
+                                LxVisitStatus     status)
+{
+  g_return_if_fail (LX_IS_HOUSEHOLDS_VIEW (self));
+
+  gtk_drop_down_set_selected (self->zone_dropdown, 0);
+  gtk_drop_down_set_selected (self->need_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, (guint)status);
+  on_filter_changed (self);
+}
+
 LxHouseholdsView *
 lx_households_view_new (LxStore *store)
 {
@@ -587,6 +662,8 @@ lx_households_view_constructed (GObject *object)
   g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (on_items_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
+  g_signal_connect_object (self->store, "changed::visit", G_CALLBACK (on_visits_changed), self,
+                           G_CONNECT_SWAPPED);
   setup_columns (self);
   setup_filters (self);
   update_count (self);
@@ -616,6 +693,7 @@ lx_households_view_finalize (GObject *object)
   g_clear_pointer (&self->zones, g_ptr_array_unref);
   g_clear_pointer (&self->need_tags, g_ptr_array_unref);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lx_households_view_parent_class)->finalize (object);
 }
@@ -719,12 +797,14 @@ lx_households_view_class_init (LxHouseholdsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, notes_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, rule_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, last_visit_row);
+  gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, timeline_group);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_id_toggled);
 
   gtk_widget_class_install_action (widget_class, "view.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "households.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "households.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "households.log-visit", NULL, log_visit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "households.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "households.edit", NULL);
@@ -736,4 +816,5 @@ lx_households_view_init (LxHouseholdsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->today = lx_date_today ();
   self->year = lx_date_current_year ();
+  self->timeline_rows = g_ptr_array_new ();
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lx-records.h"
 #include "lx-store.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,7 @@ void              lx_households_view_set_search  (LxHouseholdsView *self,
 void              lx_households_view_set_year    (LxHouseholdsView *self,
                                                   int               year);
 void              lx_households_view_add         (LxHouseholdsView *self);
+void              lx_households_view_show_status (LxHouseholdsView *self,
+                                                  LxVisitStatus     status);
 
 G_END_DECLS
