@@ -484,17 +484,36 @@ validate_landline (const char  *digits,
       return FALSE;
     }
 
+  /* Our own normalized form, area-local-extension, read back as written: a
+   * first group that is the whole area code and a second that is a whole
+   * local number leave the third as the extension. Joining them instead
+   * turned 020-1358712-3 into 020-13587123 (found by fuzzing). */
+  if (ext == NULL && parts->groups->len == 3 && !parts->country &&
+      strlen (g_ptr_array_index (parts->groups, 0)) == (gsize)area &&
+      (strlen (g_ptr_array_index (parts->groups, 1)) == 7 ||
+       strlen (g_ptr_array_index (parts->groups, 1)) == 8))
+    {
+      g_free (number);
+      number = join_groups (parts->groups, 2);
+      ext = g_ptr_array_index (parts->groups, 2);
+    }
+
   /* Without a marker, a last group that does not fit the number is its
    * extension: 0755 12345678-123. */
   if (!local_length_ok (number, area) && ext == NULL && parts->groups->len > 1)
     {
-      g_autofree char *shorter = join_groups (parts->groups, parts->groups->len - 1);
+      const char *last = g_ptr_array_index (parts->groups, parts->groups->len - 1);
+      /* Cut the last group off @digits itself, not off the joined groups:
+       * @digits may carry the 0 added for a +86 number (found by fuzzing:
+       * "+86 755 12345678 123" came out as 7551-2345678-123). */
+      g_autofree char *shorter = g_strndup (digits, strlen (digits) - MIN (strlen (digits),
+                                                                             strlen (last)));
 
       if ((int)strlen (shorter) > area && local_length_ok (shorter, area))
         {
           g_free (number);
           number = g_steal_pointer (&shorter);
-          ext = g_ptr_array_index (parts->groups, parts->groups->len - 1);
+          ext = last;
         }
     }
 
