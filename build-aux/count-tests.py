@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Counts test cases in meson's testlog.json and prints 'N passed, N failed'.
+"""Counts test cases in meson's testlog.json files and prints 'N passed, N failed'.
+
+Usage: count-tests.py TESTLOG.json [TESTLOG.json ...] — one per build
+directory (the normal build and the sanitizer build); the totals are summed.
 
 A TAP test (GTest with --tap, the UI tests) counts each of its cases; any
 other test counts as one case. A test that crashed or timed out counts its
@@ -50,23 +53,31 @@ def count(entry):
     return passed, failed, skipped
 
 
-def main(path):
-    passed = failed = skipped = 0
+def read_entries(path):
+    """The entries of one testlog.json, or None when it cannot be read."""
     try:
         with open(path, encoding="utf-8") as f:
-            entries = [json.loads(line) for line in f if line.strip()]
-    except OSError as e:
-        print(f"count-tests: {e}", file=sys.stderr)
-        entries = []
-    for entry in entries:
-        p, f_, s = count(entry)
-        passed += p
-        failed += f_
-        skipped += s
-        if f_:
-            print(f"FAILED: {entry.get('name')}", file=sys.stderr)
-    if not entries:
-        failed += 1
+            return [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError) as e:
+        print(f"count-tests: {path}: {e}", file=sys.stderr)
+        return None
+
+
+def main(paths):
+    passed = failed = skipped = 0
+    for path in paths:
+        entries = read_entries(path)
+        # A build whose tests never ran (no log, or an empty one) is a failure.
+        if not entries:
+            failed += 1
+            continue
+        for entry in entries:
+            p, f_, s = count(entry)
+            passed += p
+            failed += f_
+            skipped += s
+            if f_:
+                print(f"FAILED: {path}: {entry.get('name')}", file=sys.stderr)
     line = f"{passed} passed, {failed} failed"
     if skipped:
         line += f", {skipped} skipped"
@@ -75,4 +86,7 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    if len(sys.argv) < 2:
+        print("usage: count-tests.py TESTLOG.json [TESTLOG.json ...]", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1:]))

@@ -176,8 +176,8 @@ def tests(tmp):
     n = con.execute('SELECT count(*) FROM household').fetchone()[0]
     con.close()
     check('backup holds the households', n == 400, n)
-    rc, out, err = run('--database', db, 'backup')
-    check('backup without FILE is a usage error (1)', rc == 1, f'{rc} {err}')
+    rc, out, err = run('--database', db, 'backup', backup, 'extra')
+    check('backup with two FILEs is a usage error (1)', rc == 1, f'{rc} {err}')
     rc, out, err = run('--database', db, 'backup', os.path.join(text, 'b.db'))
     check('backup where no folder can be made fails (3)', rc == 3, f'{rc} {err}')
 

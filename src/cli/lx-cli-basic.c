@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "lx-cli-private.h"
 #include "lx-date.h"
 #include "lx-demo.h"
+#include "lx-appeal.h"
+#include "lx-appeal-stats.h"
 #include "lx-stats.h"
 
 /* ----------------------------------------------------------------- demo */
@@ -195,7 +198,9 @@ lx_cli_backup (int    argc,
             char **argv)
 {
   g_autoptr(GOptionContext) context =
-    lx_cli_command_context (_("FILE"), _("Copy the database safely into FILE (mode 0600)."), NULL);
+    lx_cli_command_context (_("[FILE]"),
+                            _("Copy the database safely into FILE (mode 0600); without FILE, "
+                              "make today’s rotated backup in the backup folder."), NULL);
   g_autoptr(LxStore) store = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   BackupJob job = { 0 };
@@ -204,8 +209,10 @@ lx_cli_backup (int    argc,
 
   if (!lx_cli_parse_command (context, &argc, &argv, &code))
     return code;
+  if (argc == 1)
+    return lx_cli_backup_daily (argc, argv);
   if (argc != 2)
-    return lx_cli_usage_error (context, _("backup needs exactly one FILE"));
+    return lx_cli_usage_error (context, _("backup takes at most one FILE"));
 
   if (!(store = lx_cli_open_store (LX_STORE_OPEN_CREATE, &code)))
     return code;
@@ -271,6 +278,81 @@ print_stats (const LxYearStats *s)
   print_row (_("Receptions"), s->receptions, 0, FALSE);
 }
 
+/* Appeals (诉求) in stats: a block of their own after the visits. */
+
+static void
+print_breakdown (const char  *title,
+                 GPtrArray   *list,
+                 const char *(*label) (const char *code))
+{
+  printf ("  %s:", title);
+  for (guint i = 0; i < list->len; i++)
+    {
+      LxAppealCount *c = g_ptr_array_index (list, i);
+      const char *name = *c->key == '\0' ? _("not set") : label != NULL ? label (c->key) : c->key;
+
+      printf ("%s %s %d", i > 0 ? _(",") : "", name, (int)c->count);
+    }
+  printf ("\n");
+}
+
+static gboolean
+print_appeal_stats (LxStore     *store,
+                    int          year,
+                    const char  *today,
+                    GError     **error)
+{
+  LxAppealStats a;
+
+  if (!lx_appeal_stats_compute (store, year, today, &a, error))
+    return FALSE;
+  printf ("%s\n", _("Appeals"));
+  print_row (_("Appeals received"), a.received, 0, FALSE);
+  print_row (_("Resolved"), a.resolved, a.resolution_rate, TRUE);
+  print_row (_("Responded"), a.responded, 0, FALSE);
+  print_row (_("Resolved or responded"), a.resolved + a.responded, a.response_rate, TRUE);
+  print_row (_("Escalated"), a.escalated, 0, FALSE);
+  print_row (_("Closed"), a.closed, 0, FALSE);
+  print_row (_("Overdue"), a.overdue, 0, FALSE);
+  if (a.median_days_to_close >= 0)
+    printf ("%s%*s%12.1f\n", _("Median days to close"),
+            MAX (1, 30 - display_width (_("Median days to close"))), "", a.median_days_to_close);
+  print_breakdown (_("By domain"), a.by_domain, lx_appeal_domain_label);
+  print_breakdown (_("By concern"), a.by_concern, lx_appeal_concern_label);
+  print_breakdown (_("By channel"), a.by_channel, lx_appeal_channel_label);
+  print_breakdown (_("By mechanism"), a.by_mechanism, lx_appeal_mechanism_label);
+  print_breakdown (_("By member"), a.by_member, NULL);
+  lx_appeal_stats_clear (&a);
+  return TRUE;
+}
+
+/* Adds "appeals": {…} as the last member of the JSON object in *@text. */
+static gboolean
+add_appeal_json (LxStore     *store,
+                 int          year,
+                 const char  *today,
+                 char       **text,
+                 GError     **error)
+{
+  LxAppealStats a;
+  g_autofree char *body = NULL;
+  char *close = strrchr (*text, '}');
+  GString *json;
+
+  if (close == NULL || !lx_appeal_stats_compute (store, year, today, &a, error))
+    return close != NULL;
+  body = lx_appeal_stats_to_json (&a, 4);
+  lx_appeal_stats_clear (&a);
+
+  json = g_string_new_len (*text, close - *text);
+  while (json->len > 0 && g_ascii_isspace (json->str[json->len - 1]))
+    g_string_truncate (json, json->len - 1);
+  g_string_append_printf (json, ",\n  \"appeals\": {\n%s  }\n}\n", body);
+  g_free (*text);
+  *text = g_string_free (json, FALSE);
+  return TRUE;
+}
+
 ExitCode
 lx_cli_stats (int    argc,
            char **argv)
@@ -307,10 +389,16 @@ lx_cli_stats (int    argc,
   if (json)
     {
       g_autofree char *text = lx_stats_to_json (&stats, year);
+      if (!add_appeal_json (store, year, today, &text, &error))
+        return lx_cli_fail (error);
       printf ("%s", text);
     }
   else
-    print_stats (&stats);
+    {
+      print_stats (&stats);
+      if (!print_appeal_stats (store, year, today, &error))
+        return lx_cli_fail (error);
+    }
   return EXIT_OK;
 }
 

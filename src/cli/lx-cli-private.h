@@ -43,5 +43,13 @@ ExitCode        lx_cli_demo              (int argc, char **argv);
 ExitCode        lx_cli_check             (int argc, char **argv);
 ExitCode        lx_cli_backup            (int argc, char **argv);
 ExitCode        lx_cli_stats             (int argc, char **argv);
+ExitCode        lx_cli_stats_visits      (int argc, char **argv);
+ExitCode        lx_cli_report            (int argc, char **argv);
+ExitCode        lx_cli_export            (int argc, char **argv);
+ExitCode        lx_cli_stress_edits      (int argc, char **argv);
+ExitCode        lx_cli_backup_daily      (int argc, char **argv);
+ExitCode        lx_cli_backups           (int argc, char **argv);
+ExitCode        lx_cli_restore           (int argc, char **argv);
+ExitCode        lx_cli_import            (int argc, char **argv);
 
 G_END_DECLS

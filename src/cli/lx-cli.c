@@ -25,6 +25,13 @@ static const Command commands[] = {
   { "check", lx_cli_check },
   { "backup", lx_cli_backup },
   { "stats", lx_cli_stats },
+  { "stats-visits", lx_cli_stats_visits },
+  { "report", lx_cli_report },
+  { "export", lx_cli_export },
+  { "stress-edits", lx_cli_stress_edits },   /* hidden: crash-safety tests */
+  { "backups", lx_cli_backups },
+  { "restore", lx_cli_restore },
+  { "import", lx_cli_import },
 };
 
 static GOptionContext *
@@ -39,8 +46,14 @@ main_context (void)
                        _("Commands:"),
                        _("  demo [--households N] [--seed S] [--force]   fill with demo data"),
                        _("  check                    verify the database without changing it"),
-                       _("  backup FILE              copy the database safely into FILE"),
+                       _("  backup [FILE]            today's rotated backup, or a copy into FILE"),
+                       _("  backups                  list the automatic backups"),
+                       _("  restore FILE             replace the database with a checked backup"),
                        _("  stats [--year Y] [--json]   visit coverage and counts of a year"),
+                       _("  stats-visits [--year Y]  visits by kind, zone, member; field-visit duty"),
+                       _("  report [--year Y] --output FILE.pdf   the annual report"),
+                       _("  export --period P [--org ID] --output FILE [--unmasked]   the workbook"),
+                       _("  import --kind households|members|visits FILE [--dry-run] [--on-match update|skip]"),
                        "",
                        _("Run “lianxin-cli COMMAND --help” for the options of a command."),
                        NULL);

@@ -5,6 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "backup/lx-backup-dialog.h"
+#include "export/lx-export-dialog.h"
+#include "import/lx-import-dialog.h"
 #include "lx-application.h"
 #include "lx-preferences-window.h"
 #include "lx-store.h"
@@ -93,6 +96,31 @@ show_about (GSimpleAction *action,
 }
 
 static void
+show_export (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (LX_IS_WINDOW (parent) && lx_window_get_store (LX_WINDOW (parent)) != NULL)
+    gtk_window_present (GTK_WINDOW (lx_export_dialog_new (parent,
+                                                          lx_window_get_store (LX_WINDOW (parent)),
+                                                          lx_window_get_year (LX_WINDOW (parent)))));
+}
+
+static void
+show_import (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (LX_IS_WINDOW (parent) && lx_window_get_store (LX_WINDOW (parent)) != NULL)
+    gtk_window_present (GTK_WINDOW (lx_import_dialog_new (parent, lx_window_get_store (LX_WINDOW (parent)),
+                                                          NULL)));
+}
+
+static void
 show_preferences (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       user_data)
@@ -107,6 +135,17 @@ show_preferences (GSimpleAction *action,
   prefs = GTK_WINDOW (lx_preferences_window_new (store));
   gtk_window_set_transient_for (prefs, parent);
   gtk_window_present (prefs);
+}
+
+static void
+show_backup (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (LX_IS_WINDOW (parent) && lx_window_get_store (LX_WINDOW (parent)) != NULL)
+    gtk_window_present (GTK_WINDOW (lx_backup_dialog_new (LX_WINDOW (parent))));
 }
 
 static void
@@ -129,6 +168,9 @@ quit_app (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", show_about },
   { "preferences", show_preferences },
+  { "backup", show_backup },
+  { "export", show_export },
+  { "import", show_import },
   { "quit", quit_app },
 };
 

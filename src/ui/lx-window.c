@@ -5,9 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "backup/lx-backup-dialog.h"
 #include "lx-date.h"
 #include "lx-demo.h"
 #include "lx-households-view.h"
+#include "appeals/lx-appeals-view.h"
+#include "overview/lx-overview-view.h"
+#include "calendar/lx-calendar-view.h"
+#include "visits/lx-visit-editor.h"
 #include "lx-window.h"
 
 #define N_YEARS 6
@@ -154,12 +159,34 @@ add_view (LxWindow   *self,
   gtk_list_box_append (self->sidebar, sidebar_row (name, title, icon_name));
 }
 
+/* Shows the view @name as if its sidebar row were chosen; NULL when there
+ * is no such view. */
+GtkWidget *
+lx_window_show_view (LxWindow   *self,
+                     const char *name)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (LX_IS_WINDOW (self), NULL);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar, row);
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+        return gtk_stack_get_child_by_name (self->view_stack, name);
+      }
+  return NULL;
+}
+
 static void
 show_main (LxWindow *self)
 {
   /* Only views that work are listed. */
+  add_view (self, "overview", _("Overview"), "view-grid-symbolic", GTK_WIDGET (lx_overview_view_new (self->store)));
   add_view (self, "households", _("Households"), "go-home-symbolic",
             GTK_WIDGET (lx_households_view_new (self->store)));
+  add_view (self, "calendar", _("Calendar"), "x-office-calendar-symbolic", GTK_WIDGET (lx_calendar_view_new (self->store)));
+  add_view (self, "appeals", _("Appeals"), "mail-unread-symbolic", GTK_WIDGET (lx_appeals_view_new (self->store)));
 
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
@@ -183,6 +210,7 @@ open_store (LxWindow         *self,
       return FALSE;
     }
   show_main (self);
+  lx_backup_start_daily (self);   /* the day's backup, in a thread */
   return TRUE;
 }
 
@@ -339,6 +367,18 @@ add_action (GtkWidget  *widget,
 
   if (view != NULL && gtk_widget_get_visible (self->add_button))
     gtk_widget_activate_action (view, "view.add", NULL);
+}
+
+/* Ctrl+L from anywhere in the window: log a visit (issue 4). */
+static void
+log_visit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LxWindow *self = LX_WINDOW (widget);
+
+  if (self->store != NULL)
+    lx_visit_editor_present (widget, self->store, 0);
 }
 
 static void
@@ -507,6 +547,9 @@ lx_window_class_init (LxWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "window.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "window.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "window.log-visit", NULL, log_visit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "window.log-visit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "window.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

@@ -17,5 +17,7 @@ LxStore  *lx_window_get_store    (LxWindow      *self);
 void      lx_window_show_toast   (LxWindow      *self,
                                   AdwToast      *toast);
 int       lx_window_get_year     (LxWindow      *self);
+GtkWidget *lx_window_show_view   (LxWindow      *self,
+                                  const char    *name);
 
 G_END_DECLS

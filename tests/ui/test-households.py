@@ -36,6 +36,7 @@ def main():
         if empty is None:
             return
         click(empty)
+        open_view(app, "Households")
 
         add = find(app, role="push button", name="Add a household", timeout=15, sensitive=True)
         tap(add is not None and os.path.exists(db), "starting empty creates the database")

@@ -74,6 +74,7 @@ def main():
         leftovers = english_texts(main_window or app)
         tap(not leftovers, "the main window shows no English", "\n".join(leftovers))
 
+        open_view(app, "群众户")
         click(find(app, role="push button", name="新增群众户", sensitive=True))
         editor = window(app, "新增群众户")
         leftovers = english_texts(editor) if editor else ["no editor window"]

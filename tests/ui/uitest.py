@@ -151,3 +151,23 @@ def editable(node):
         if "EditableText" in pyatspi.utils.listInterfaces(child):
             return child
     return None
+
+
+def open_view(app, title, timeout=10):
+    """Shows a view by activating its row in the sidebar."""
+    row = find(app, role="list item", name=title, timeout=timeout)
+    if row is None:
+        return False
+    try:
+        action = row.queryAction()
+        for i in range(action.nActions):
+            if action.getName(i) in ("activate", "click", "select"):
+                action.doAction(i)
+                time.sleep(0.5)
+                return True
+    except NotImplementedError:
+        pass
+    parent = row.parent
+    parent.querySelection().selectChild(row.getIndexInParent())
+    time.sleep(0.5)
+    return True
