@@ -182,15 +182,15 @@ add_column (LxAppealsView *self,
 static void
 setup_columns (LxAppealsView *self)
 {
-  add_column (self, _("Received"), COLUMN_RECEIVED, 110, FALSE);
-  add_column (self, _("Household or Name"), COLUMN_WHO, -1, TRUE);
-  add_column (self, _("Domain"), COLUMN_DOMAIN, 80, FALSE);
-  add_column (self, _("Concern"), COLUMN_CONCERN, 70, FALSE);
-  add_column (self, _("Channel"), COLUMN_CHANNEL, 100, FALSE);
-  add_column (self, _("Priority"), COLUMN_PRIORITY, 90, FALSE);
-  add_column (self, _("Handled By"), COLUMN_ASSIGNEE, 80, FALSE);
-  add_column (self, _("Deadline"), COLUMN_DEADLINE, 110, FALSE);
-  add_column (self, _("Status"), COLUMN_STATUS, 90, FALSE);
+  add_column (self, _("Received"), COLUMN_RECEIVED, 116, FALSE);
+  add_column (self, _("Household or Name"), COLUMN_WHO, 64, TRUE);
+  add_column (self, _("Domain"), COLUMN_DOMAIN, 56, FALSE);
+  add_column (self, _("Concern"), COLUMN_CONCERN, 44, FALSE);
+  add_column (self, _("Channel"), COLUMN_CHANNEL, 80, FALSE);
+  add_column (self, _("Priority"), COLUMN_PRIORITY, 64, FALSE);
+  add_column (self, _("Handled By"), COLUMN_ASSIGNEE, 64, FALSE);
+  add_column (self, _("Deadline"), COLUMN_DEADLINE, 120, FALSE);
+  add_column (self, _("Status"), COLUMN_STATUS, 84, FALSE);
 }
 
 /* Detail pane ------------------------------------------------------------ */
