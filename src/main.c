@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <sys/stat.h>
 
 #include "lx-application.h"
 
@@ -17,6 +18,10 @@ main (int   argc,
 
   /* LIANXIN_LOCALEDIR lets an uninstalled build (tests, build-aux/dev.sh)
    * find the catalogues it just compiled. */
+  /* Everything Lianxin writes (database, backups, exports, temporary files)
+   * holds residents' data: readable by the user alone. */
+  umask (077);
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <stdio.h>
 
 #include "lx-cli-private.h"
@@ -81,6 +82,9 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   ExitCode code;
+
+  /* Everything written holds residents' data: readable by the user alone. */
+  umask (077);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE,
