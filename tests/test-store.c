@@ -312,6 +312,60 @@ test_second_connection_before_checkpoint (LxFixture     *fx,
   g_assert_cmpint (lx_store_query_int (second, "SELECT count(*) FROM zone", NULL), ==, 1);
 }
 
+/* An inspection and a backup beside an open store (as the app's daily
+ * backup does), then another program writing, then the store writing again:
+ * nothing is lost. (The app once lost commits in this situation while the
+ * inspection read the file header with a descriptor of its own, whose
+ * close drops the process's POSIX locks; this sequential test passes either
+ * way, the appeals UI test covers the threaded case.) */
+static void
+test_inspect_keeps_locks (LxFixture     *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LxStore) again = NULL;
+  g_autofree char *script = NULL;
+  const char *argv[] = { "/usr/bin/python3", "-c", NULL, NULL };
+  int version = -1, status = -1;
+
+  if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("needs /usr/bin/python3 as the other program");
+      return;
+    }
+
+  g_assert_true (lx_store_exec (fx->store, "INSERT INTO zone (name) VALUES ('ours 1')", NULL));
+  g_assert_true (lx_store_inspect (fx->path, &version, &error));
+  g_assert_no_error (error);
+  {
+    /* What the app's daily backup does beside the open store. */
+    g_autofree char *copy = g_build_filename (fx->dir, "copy.db", NULL);
+    g_autoptr(LxStore) reader = lx_store_open (fx->path, LX_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (lx_store_backup (reader, copy, NULL, &error));
+  }
+
+  script = g_strdup_printf ("import sqlite3\n"
+                            "c = sqlite3.connect('%s')\n"
+                            "c.execute(\"INSERT INTO zone (name) VALUES ('theirs')\")\n"
+                            "c.commit()\n"
+                            "c.close()\n", fx->path);
+  argv[2] = script;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_assert_true (lx_store_exec (fx->store, "INSERT INTO zone (name) VALUES ('ours 2')", NULL));
+  g_clear_object (&fx->store);
+
+  again = lx_store_open (fx->path, LX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lx_store_query_int (again, "SELECT count(*) FROM zone", NULL), ==, 3);
+  g_assert_true (lx_store_check (again, NULL, &error));
+}
+
 static void
 test_resolve_path (void)
 {
@@ -353,6 +407,7 @@ main (int   argc,
   ADD ("/store/read-only-refuses-writes", test_read_only_refuses_writes);
   ADD ("/store/settings", test_settings);
   ADD ("/store/second-connection-before-checkpoint", test_second_connection_before_checkpoint);
+  ADD ("/store/inspect-keeps-locks", test_inspect_keeps_locks);
   g_test_add_func ("/store/resolve-path", test_resolve_path);
 
   return g_test_run ();

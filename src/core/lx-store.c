@@ -200,44 +200,6 @@ lx_store_resolve_path (const char *override)
   return lx_store_default_path ();
 }
 
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
-}
-
-static gboolean
-read_header (const char  *path,
-             guint8       header[100],
-             gsize       *out_len,
-             GError     **error)
-{
-  int fd;
-  gssize n;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, LX_STORE_ERROR,
-                   saved == ENOENT ? LX_STORE_ERROR_NOT_FOUND : LX_STORE_ERROR_READ_ONLY,
-                   _("Cannot read “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  n = read (fd, header, 100);
-  close (fd);
-  if (n < 0)
-    {
-      g_set_error (error, LX_STORE_ERROR, LX_STORE_ERROR_DAMAGED,
-                   _("Cannot read “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-
-  *out_len = n;
-  return TRUE;
-}
-
 /* Opens @path for reading only. Without a -wal file nothing is pending, and
  * the file is opened immutable: SQLite then takes no locks and, above all,
  * creates no -wal/-shm files beside a WAL-mode database, so inspecting (and
@@ -373,8 +335,7 @@ lx_store_inspect (const char  *path,
                   int         *out_version,
                   GError     **error)
 {
-  guint8 header[100];
-  gsize len = 0;
+  GStatBuf st;
   guint32 app_id, version;
   sqlite3 *db;
   gint64 n_objects;
@@ -382,33 +343,39 @@ lx_store_inspect (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!read_header (path, header, &len, error))
-    return FALSE;
+  /* Only SQLite opens the file: closing a descriptor of our own on it would
+   * drop every POSIX lock this process holds on it, including those of a
+   * connection already open (SQLite's "how to corrupt", §2.2), and another
+   * program could then checkpoint the WAL under that connection. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, LX_STORE_ERROR,
+                   saved == ENOENT ? LX_STORE_ERROR_NOT_FOUND : LX_STORE_ERROR_READ_ONLY,
+                   _("Cannot read “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
 
-  if (len == 0 && !wal_has_content (path))
+  if (st.st_size == 0 && !wal_has_content (path))
     {
       *out_version = 0;
       return TRUE;
     }
 
-  if (len > 0 && (len < 100 || memcmp (header, "SQLite format 3", 16) != 0))
+  if (!(db = open_read_only (path, error)))
+    return FALSE;
+
+  simple_int (db, "PRAGMA schema_version", &rc);
+  if ((rc & 0xff) == SQLITE_NOTADB)
     {
+      sqlite3_close_v2 (db);
       g_set_error (error, LX_STORE_ERROR, LX_STORE_ERROR_NOT_LIANXIN,
                    _("“%s” is not a Lianxin database (it is not an SQLite file)"), path);
       return FALSE;
     }
 
-  version = len > 0 ? read_be32 (header + 60) : 0;
-  app_id = len > 0 ? read_be32 (header + 68) : 0;
-  if (!check_not_newer (path, app_id, version, error))
-    return FALSE;
-
-  if (!(db = open_read_only (path, error)))
-    return FALSE;
-
-  /* The header on disk can be older than the WAL beside it: a database
-   * just created keeps its first pages in the WAL until a checkpoint. Read
-   * the marks again through SQLite, which sees both. */
+  /* Read through SQLite, which sees the WAL too: a database just created
+   * keeps its first pages there until a checkpoint. */
   app_id = (guint32)simple_int (db, "PRAGMA application_id", NULL);
   version = (guint32)simple_int (db, "PRAGMA user_version", NULL);
   if (!check_not_newer (path, app_id, version, error))

@@ -57,8 +57,12 @@ def find_app(name="lianxin", timeout=90):
     end = time.time() + timeout
     while time.time() < end:
         for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.name == name:
-                return app
+            try:
+                # Registered is not enough: wait for its first window.
+                if app is not None and app.name == name and app.childCount > 0:
+                    return app
+            except Exception:
+                continue
         time.sleep(0.25)
     return None
 

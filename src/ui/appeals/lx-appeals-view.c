@@ -373,6 +373,11 @@ on_selection_changed (LxAppealsView *self)
 {
   LxAppeal *a = gtk_single_selection_get_selected_item (self->selection);
 
+  /* A reload of the list drops the selection before on_items_changed can
+   * select the same appeal again: keep the appeal in hand on screen rather
+   * than flash the empty page (and lose its actions). */
+  if (a == NULL && self->current != NULL)
+    return;
   show_detail (self, a != NULL ? a->id : 0);
 }
 
