@@ -68,7 +68,7 @@ def main():
                    capture_output=True)
     hid, name, members = pick_household(db)
     proc = launch(APP, db)
-    plan(7)
+    plan(8)
     try:
         app = find_app()
         if not tap(app is not None, "the app appears on the accessibility bus"):
@@ -122,6 +122,35 @@ def main():
         time.sleep(0.5)
         after = status_labels(app)
         tap(after == ["Visited"], "the household's status now reads Visited", repr(after))
+
+        # An appeal raised on a visit: "Save and Record an Appeal…" saves the
+        # visit, then opens the intake linked to the visit and its household.
+        if menus:
+            click(menus[-1])
+        item = find(app, role="menu item", name="Log a Visit…", timeout=5)
+        if item is not None:
+            click(item)
+        editor = window(app, "Log a Visit")
+        set_text(entry(editor, "Find a Household"), name)
+        results = find(editor, name="Matching households", timeout=5)
+        time.sleep(0.5)
+        results.querySelection().selectChild(0)
+        time.sleep(0.5)
+        set_text(editable(find(editor, name="What was learned", timeout=5)), "反映楼道灯不亮")
+        click(find(editor, role="push button", name="Save and Record an Appeal…", timeout=5))
+        intake = window(app, "Record an Appeal")
+        what = entry(intake, "What the Person Asks For") if intake else None
+        if what is not None:
+            set_text(what, "楼道灯坏了，请尽快修理")
+            click(find(intake, role="push button", name="Save", timeout=5))
+            time.sleep(1.5)
+        linked = sqlite3.connect(db).execute(
+            "SELECT a.household_id, a.description, a.channel, vh.household_id FROM appeal a "
+            "JOIN visit v ON v.id = a.visit_id JOIN visit_household vh ON vh.visit_id = v.id "
+            "WHERE a.description = '楼道灯坏了，请尽快修理'").fetchall()
+        tap(linked == [(hid, "楼道灯坏了，请尽快修理", "home_visit", hid)],
+            "an appeal raised on a visit is linked to the visit and the household",
+            f"linked={linked!r} intake={intake} what={what} windows={[w.name for w in app]}")
 
         open_view(app, "Calendar")
         title = find(app, role="label", name="November 2026", timeout=10)

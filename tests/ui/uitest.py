@@ -34,6 +34,25 @@ def skip_all(reason):
     sys.exit(0)
 
 
+def wait_for_display(timeout=15):
+    """Waits until the X server accepts a client: Xvfb may announce itself a
+    moment before the app can open the display."""
+    try:
+        import gi
+        gi.require_version("Gdk", "4.0")
+        from gi.repository import Gdk
+    except (ImportError, ValueError):
+        time.sleep(1)
+        return
+    end = time.time() + timeout
+    while time.time() < end:
+        display = Gdk.Display.open(os.environ.get("DISPLAY", ""))
+        if display is not None:
+            display.close()
+            return
+        time.sleep(0.2)
+
+
 def launch(app_path, db, lang="C.UTF-8"):
     env = dict(os.environ)
     env["LIANXIN_DATABASE"] = db
@@ -42,6 +61,7 @@ def launch(app_path, db, lang="C.UTF-8"):
     env.pop("GTK_A11Y", None)
     env.pop("NO_AT_BRIDGE", None)
     env["GSK_RENDERER"] = "cairo"
+    wait_for_display()
     return subprocess.Popen([app_path], env=env)
 
 

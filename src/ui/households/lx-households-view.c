@@ -9,6 +9,8 @@
 #include "lx-household-editor.h"
 #include "lx-household-list.h"
 #include "lx-households-view.h"
+#include "lx-appeal.h"
+#include "lx-appeal-repo.h"
 #include "lx-repo.h"
 #include "lx-ui-util.h"
 #include "lx-validate.h"
@@ -55,6 +57,8 @@ struct _LxHouseholdsView
   AdwActionRow       *last_visit_row;
   AdwPreferencesGroup *timeline_group;
   GPtrArray          *timeline_rows;   /* rows shown in timeline_group */
+  AdwPreferencesGroup *appeals_group;
+  GPtrArray          *appeal_rows;     /* rows shown in appeals_group */
 };
 
 G_DEFINE_FINAL_TYPE (LxHouseholdsView, lx_households_view, GTK_TYPE_WIDGET)
@@ -294,6 +298,32 @@ update_timeline (LxHouseholdsView *self,
     }
 }
 
+/* The household's appeals and where each stands (issue 6). */
+static void
+update_appeals (LxHouseholdsView *self,
+                LxHousehold      *h)
+{
+  g_autoptr(GPtrArray) appeals = NULL;
+
+  for (guint i = 0; i < self->appeal_rows->len; i++)
+    adw_preferences_group_remove (self->appeals_group, g_ptr_array_index (self->appeal_rows, i));
+  g_ptr_array_set_size (self->appeal_rows, 0);
+  appeals = h != NULL ? lx_appeal_repo_list_for_household (self->store, h->id, NULL) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->appeals_group), appeals != NULL && appeals->len > 0);
+  for (guint i = 0; appeals != NULL && i < appeals->len; i++)
+    {
+      LxAppeal *a = g_ptr_array_index (appeals, i);
+      g_autofree char *date = lx_format_date (a->received_on);
+      g_autofree char *title = g_strdup_printf ("%s · %s", date, lx_appeal_status_label (a->status));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), a->description);
+      adw_preferences_group_add (self->appeals_group, row);
+      g_ptr_array_add (self->appeal_rows, row);
+    }
+}
+
 static void
 show_detail (LxHouseholdsView *self,
              LxHousehold      *h)
@@ -308,6 +338,7 @@ show_detail (LxHouseholdsView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.delete", h != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.log-visit", h != NULL);
   update_timeline (self, h);
+  update_appeals (self, h);
   if (h == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -664,6 +695,8 @@ lx_households_view_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed::visit", G_CALLBACK (on_visits_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::appeal", G_CALLBACK (on_visits_changed), self,
+                           G_CONNECT_SWAPPED);
   setup_columns (self);
   setup_filters (self);
   update_count (self);
@@ -694,6 +727,7 @@ lx_households_view_finalize (GObject *object)
   g_clear_pointer (&self->need_tags, g_ptr_array_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->appeal_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lx_households_view_parent_class)->finalize (object);
 }
@@ -798,6 +832,7 @@ lx_households_view_class_init (LxHouseholdsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, rule_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, last_visit_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, appeals_group);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_id_toggled);
 
@@ -817,4 +852,5 @@ lx_households_view_init (LxHouseholdsView *self)
   self->today = lx_date_today ();
   self->year = lx_date_current_year ();
   self->timeline_rows = g_ptr_array_new ();
+  self->appeal_rows = g_ptr_array_new ();
 }

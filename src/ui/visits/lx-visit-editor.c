@@ -10,6 +10,7 @@
 #include "lx-date.h"
 #include "lx-repo.h"
 #include "lx-visit-editor.h"
+#include "appeals/lx-appeal-editor.h"
 #include "lx-visit-repo.h"
 #include "lx-window.h"
 
@@ -326,6 +327,8 @@ build_visit (LxVisitEditor *self)
   return v;
 }
 
+/* Saves the visit; with "editor.save-appeal", then opens the intake of an
+ * appeal raised on it, linked to the visit and its household. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -350,6 +353,14 @@ save_action (GtkWidget  *widget,
   g_clear_pointer (&last_participants, g_array_unref);
   last_participants = g_array_ref (v->member_ids);
   g_signal_emit (self, signals[SAVED], 0, v->id);
+  if (g_str_equal (action_name, "editor.save-appeal"))
+    {
+      gint64 household_id = v->household_ids->len > 0 ? g_array_index (v->household_ids, gint64, 0) : 0;
+      GtkWindow *intake = lx_appeal_editor_new_for_household (self->store, household_id, v->id);
+
+      gtk_window_set_transient_for (intake, gtk_window_get_transient_for (GTK_WINDOW (self)));
+      gtk_window_present (intake);
+    }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -433,6 +444,7 @@ lx_visit_editor_class_init (LxVisitEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_member_search_changed);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.save-appeal", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
