@@ -4,12 +4,13 @@
 #include <gio/gio.h>
 
 #include "lx-appeal-repo.h"
+#include "lx-id-list.h"
 #include "lx-store.h"
 
 G_BEGIN_DECLS
 
 #define LX_TYPE_APPEAL_LIST (lx_appeal_list_get_type ())
-G_DECLARE_FINAL_TYPE (LxAppealList, lx_appeal_list, LX, APPEAL_LIST, GObject)
+G_DECLARE_FINAL_TYPE (LxAppealList, lx_appeal_list, LX, APPEAL_LIST, LxIdList)
 
 LxAppealList *lx_appeal_list_new         (LxStore                 *store);
 void             lx_appeal_list_set_filter  (LxAppealList         *self,

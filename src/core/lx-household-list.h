@@ -4,12 +4,13 @@
 #include <gio/gio.h>
 
 #include "lx-repo.h"
+#include "lx-id-list.h"
 #include "lx-store.h"
 
 G_BEGIN_DECLS
 
 #define LX_TYPE_HOUSEHOLD_LIST (lx_household_list_get_type ())
-G_DECLARE_FINAL_TYPE (LxHouseholdList, lx_household_list, LX, HOUSEHOLD_LIST, GObject)
+G_DECLARE_FINAL_TYPE (LxHouseholdList, lx_household_list, LX, HOUSEHOLD_LIST, LxIdList)
 
 LxHouseholdList *lx_household_list_new         (LxStore                 *store);
 void             lx_household_list_set_filter  (LxHouseholdList         *self,
