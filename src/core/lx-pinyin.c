@@ -65,17 +65,13 @@ typedef struct
   ChunkKind  last;
 } PinyinKeys;
 
-static void
-pinyin_cache_free (gpointer data)
-{
-  PinyinCache *cache = data;
-
-  g_clear_pointer (&cache->trans, utrans_close);
-  g_clear_pointer (&cache->readings, g_hash_table_unref);
-  g_free (cache);
-}
-
-static GPrivate cache_key = G_PRIVATE_INIT (pinyin_cache_free);
+/* One cache for the process, filled lazily under a lock: opening ICU's
+ * transliterator parses its rules, which costs about a quarter of a second,
+ * and an import or export running in a worker thread must not pay it again.
+ * Readings are never removed, so a pointer to one stays valid after the lock
+ * is released. */
+static GMutex cache_lock;
+static PinyinCache *cache;
 
 static UTransliterator *
 open_transliterator (void)
@@ -93,21 +89,6 @@ open_transliterator (void)
       return NULL;
     }
   return trans;
-}
-
-static PinyinCache *
-get_cache (void)
-{
-  PinyinCache *cache = g_private_get (&cache_key);
-
-  if (cache == NULL)
-    {
-      cache = g_new0 (PinyinCache, 1);
-      cache->trans = open_transliterator ();
-      cache->readings = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      g_private_set (&cache_key, cache);
-    }
-  return cache;
 }
 
 /* Only ASCII letters and digits of ICU's output are kept: a character
@@ -137,15 +118,44 @@ transliterate (UTransliterator *trans,
 static const char *
 reading_for (gunichar c)
 {
-  PinyinCache *cache = get_cache ();
-  char *reading = g_hash_table_lookup (cache->readings, GUINT_TO_POINTER (c));
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
+  char *reading;
 
+  if (cache == NULL)
+    {
+      cache = g_new0 (PinyinCache, 1);
+      cache->trans = open_transliterator ();
+      cache->readings = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+    }
+  reading = g_hash_table_lookup (cache->readings, GUINT_TO_POINTER (c));
   if (reading == NULL)
     {
       reading = transliterate (cache->trans, c);
       g_hash_table_insert (cache->readings, GUINT_TO_POINTER (c), reading);
     }
   return reading;
+}
+
+static gpointer
+warm_up_thread (gpointer data)
+{
+  reading_for (0x4E2D); /* 中 */
+  return NULL;
+}
+
+/* Opens ICU's transliterator, which takes about a quarter of a second, in a
+ * thread of its own once per process, for work that will soon need many
+ * pinyin keys and has something else to do first. */
+void
+lx_pinyin_warm_up (void)
+{
+  static gsize started = 0;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("pinyin-warm-up", warm_up_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
 }
 
 static void

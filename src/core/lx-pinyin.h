@@ -15,4 +15,7 @@ void lx_pinyin_keys (const char  *name,
                      char       **out_full,
                      char       **out_initials);
 
+/* Loads ICU's transliterator in a thread of its own, once per process. */
+void lx_pinyin_warm_up (void);
+
 G_END_DECLS

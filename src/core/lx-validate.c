@@ -145,10 +145,16 @@ lx_normalize_text (const char *text)
   if (text == NULL)
     return NULL;
 
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    g_string_append_unichar (out, ascii_for_wide (g_utf8_get_char (p)));
+  /* Every cell of an import passes here: copy ASCII bytes as they are and
+   * decode only the rest. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if ((guchar)*p < 0x80)
+      g_string_append_c (out, *p);
+    else
+      g_string_append_unichar (out, ascii_for_wide (g_utf8_get_char (p)));
 
   return g_strstrip (g_string_free (out, FALSE));
 }
@@ -560,6 +566,16 @@ lx_validate_phone (const char  *text,
   gboolean ok;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Already in its saved form, as nearly every mobile number of an import
+   * is: the general path below would return it unchanged. */
+  if (norm != NULL && strlen (norm) == 11 && norm[0] == '1' && norm[1] >= '3' &&
+      strspn (norm, "0123456789") == 11)
+    {
+      if (out_normalized != NULL)
+        *out_normalized = g_steal_pointer (&norm);
+      return TRUE;
+    }
 
   if (norm == NULL || *norm == '\0')
     {

@@ -9,6 +9,7 @@
 
 #include "lx-date.h"
 #include "lx-import-private.h"
+#include "lx-pinyin.h"
 #include "lx-validate.h"
 
 /* An import: a sheet read into memory, its header row, and the mapping of
@@ -130,9 +131,13 @@ lx_import_new_from_file (const char    *path,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  LxTable *table = lx_table_read (path, cancellable, error);
+  LxTable *table;
   g_autofree char *name = NULL;
 
+  /* Saving rows computes pinyin keys: let ICU load on the other core
+   * while the file is read and checked. */
+  lx_pinyin_warm_up ();
+  table = lx_table_read (path, cancellable, error);
   if (table == NULL)
     return NULL;
   name = g_path_get_basename (path);
