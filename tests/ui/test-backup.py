@@ -35,13 +35,6 @@ def cli(db, *args, today='2026-11-26'):
     subprocess.run([CLI, '--database', db, *args], env=env, check=True, capture_output=True)
 
 
-def described(node, text):
-    try:
-        return node.getRoleName() == 'push button' and node.description == text
-    except Exception:
-        return False
-
-
 def safe_role(node):
     try:
         return node.getRoleName()
@@ -88,9 +81,7 @@ def main():
         while time.time() < end and not os.path.exists(today):
             time.sleep(0.2)
         tap(os.path.exists(today), 'the day’s backup is made at start')
-        # GTK 4.8 names a GtkMenuButton by its type; its tooltip is the description.
-        menus = [n for n in walk(app) if described(n, 'Main Menu')]
-        menu = menus[-1] if menus else None
+        menu = main_menu(app)
         if menu is None:
             tap(False, 'main menu found')
             return

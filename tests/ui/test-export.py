@@ -4,6 +4,7 @@
 
 Usage: run-ui-test.sh test-export.py PATH-TO-lianxin   (prints TAP)"""
 import glob
+import sqlite3
 import os
 import shutil
 import subprocess
@@ -12,9 +13,27 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from uitest import click, find, find_app, launch, plan, stop, tap, window, results  # noqa: E402
+from uitest import click, find, find_app, launch, menu_item, plan, stop, tap, window, results  # noqa: E402
 
 APP = sys.argv[1]
+
+
+def check_workbook(path, db):
+    """Opens the written workbook as another program would."""
+    import openpyxl
+    book = openpyxl.load_workbook(path, read_only=True)
+    count = sqlite3.connect(db).execute(
+        "SELECT count(*) FROM household WHERE deleted_at IS NULL").fetchone()[0]
+    sheet = book["Households"] if "Households" in book.sheetnames else None
+    rows = list(sheet.iter_rows(values_only=True)) if sheet is not None else []
+    data = [r for r in rows[3:] if any(v is not None for v in r)]
+    tap(len(data) == count, 'the Households sheet has a row per household',
+        f'{len(data)} rows, {count} households, sheets {book.sheetnames}')
+    cells = [v for r in data for v in r if isinstance(v, str)]
+    phones = [v for v in cells if v[:1] == '1' and len(v) == 11 and '****' in v]
+    full = [v for v in cells if len(v) == 11 and v.isdigit() and v[0] == '1']
+    tap(len(phones) > 0 and not full, 'phone numbers are masked by default',
+        f'{len(phones)} masked, {len(full)} in full')
 
 
 def main():
@@ -25,20 +44,13 @@ def main():
     cli = os.path.join(os.path.dirname(APP), 'lianxin-cli')
     subprocess.run([cli, '--database', db, 'demo'], check=True, capture_output=True)
     proc = launch(APP, db)
-    plan(4)
+    plan(6)
     try:
         app = find_app()
         if not tap(app is not None, 'the app appears on the accessibility bus'):
             return
-        menu = find(app, role='toggle button', name='Main Menu', timeout=15, sensitive=True)
-        if menu is None:
-            tap(False, 'main menu found')
+        if not tap(menu_item(app, 'Export Workbook…'), 'the main menu has Export Workbook…'):
             return
-        click(menu)
-        item = find(app, name='Export Workbook…', timeout=5)
-        if not tap(item is not None, 'the main menu has Export Workbook…'):
-            return
-        click(item)
         dialog = window(app, 'Export Workbook')
         export = dialog and find(dialog, role='push button', name='Export', timeout=5,
                                  sensitive=True)
@@ -52,6 +64,8 @@ def main():
         tap(opened is not None and len(files) == 1 and os.path.getsize(files[0]) > 10000
             and not glob.glob(os.path.join(tmp, '**', '*.part'), recursive=True),
             'the export runs and writes one workbook, no .part left', files)
+        if files:
+            check_workbook(files[0], db)
     finally:
         stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)

@@ -38,13 +38,6 @@ def wait_for(pred, timeout=15):
     return None
 
 
-def described(node, text):
-    try:
-        return node.getRoleName() == "push button" and node.description == text
-    except Exception:
-        return False
-
-
 def label_with(root, text):
     for node in find_all(root, "label"):
         if text in (node.name or ""):
@@ -67,14 +60,7 @@ def main():
     plan(5)
     try:
         app = find_app()
-        # GTK 4.8 names a GtkMenuButton by its type; its tooltip is the description.
-        menu = None
-        end = time.time() + 45
-        while app is not None and menu is None and time.time() < end:
-            menus = [n for n in walk(app) if described(n, "Main Menu")]
-            menu = menus[-1] if menus else None
-            if menu is None:
-                time.sleep(0.3)
+        menu = main_menu(app)
         tap(menu is not None, "the main menu button is there")
         if menu is None:
             return

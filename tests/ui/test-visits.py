@@ -82,14 +82,7 @@ def main():
         tap(before == ["Never visited"], "the household is found and has never been visited",
             repr(before))
 
-        # GTK 4.8 names a GtkMenuButton by its type; its tooltip is the description.
-        menus = [n for n in walk(app) if n.getRoleName() == "push button"
-                 and n.description == "Main Menu"]
-        if menus:
-            click(menus[-1])
-        item = find(app, role="menu item", name="Log a Visit…", timeout=5)
-        if item is not None:
-            click(item)
+        menu_item(app, "Log a Visit…")
         editor = window(app, "Log a Visit")
         if not tap(editor is not None, "the main menu opens the Log a Visit window"):
             return

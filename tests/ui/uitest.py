@@ -195,3 +195,35 @@ def open_view(app, title, timeout=10):
     parent.querySelection().selectChild(row.getIndexInParent())
     time.sleep(0.5)
     return True
+
+
+def main_menu(app, timeout=45):
+    """The header bar's main menu button, or None.  GTK 4.8 names a
+    GtkMenuButton by its type; its tooltip is the description."""
+    end = time.time() + timeout
+    while app is not None and time.time() < end:
+        menus = []
+        for node in walk(app):
+            try:
+                if node.getRoleName() == "push button" and node.description == "Main Menu":
+                    menus.append(node)
+            except Exception:
+                continue
+        if menus:
+            return menus[-1]
+        time.sleep(0.3)
+    return None
+
+
+def menu_item(app, menu_name, timeout=10):
+    """Opens the main menu and activates its item @menu_name; False when
+    either is missing."""
+    menu = main_menu(app)
+    if menu is None:
+        return False
+    click(menu)
+    item = find(app, role="menu item", name=menu_name, timeout=timeout)
+    if item is None:
+        return False
+    click(item)
+    return True
