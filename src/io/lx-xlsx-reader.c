@@ -138,6 +138,36 @@ read_string (xmlTextReaderPtr r)
   return s;
 }
 
+static gboolean
+is_text (xmlTextReaderPtr r)
+{
+  switch (xmlTextReaderNodeType (r))
+    {
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The text of an element that holds only text (<v>, <t>), leaving the
+ * reader on its end. Cheaper than xmlTextReaderReadString(), which builds
+ * a copy of the subtree, for the hundreds of thousands of cells of a
+ * large sheet. */
+static char *
+read_text (xmlTextReaderPtr r)
+{
+  GString *text = g_string_new (NULL);
+
+  if (!xmlTextReaderIsEmptyElement (r))
+    while (xmlTextReaderRead (r) == 1 && is_text (r))
+      g_string_append (text, (const char *)xmlTextReaderConstValue (r));
+  return g_string_free (text, FALSE);
+}
+
 /* Phonetic runs (<rPh>) hold readings, not the text. */
 static void
 read_shared_strings (Workbook *wb)
@@ -163,7 +193,7 @@ read_shared_strings (Workbook *wb)
         in_rph = FALSE;
       else if (is_element (r, "t") && si != NULL && !in_rph)
         {
-          g_autofree char *t = read_string (r);
+          g_autofree char *t = read_text (r);
           g_string_append (si, t);
         }
       else if (is_end (r, "si") && si != NULL)
@@ -426,7 +456,12 @@ read_sheet (Workbook      *wb,
           g_clear_pointer (&cell.value, g_free);
           next_col = cell.col + 1;
         }
-      else if (is_element (r, "v") || is_element (r, "is"))
+      else if (is_element (r, "v"))
+        {
+          g_free (cell.value);
+          cell.value = read_text (r);
+        }
+      else if (is_element (r, "is"))
         {
           g_free (cell.value);
           cell.value = read_string (r);
