@@ -118,11 +118,7 @@ def main():
 
         # An appeal raised on a visit: "Save and Record an Appeal…" saves the
         # visit, then opens the intake linked to the visit and its household.
-        if menus:
-            click(menus[-1])
-        item = find(app, role="menu item", name="Log a Visit…", timeout=5)
-        if item is not None:
-            click(item)
+        menu_item(app, "Log a Visit…")
         editor = window(app, "Log a Visit")
         set_text(entry(editor, "Find a Household"), name)
         results = find(editor, name="Matching households", timeout=5)
