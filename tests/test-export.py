@@ -237,6 +237,10 @@ def tests(tmp):
     check('satisfaction rates are percentages between 0 and 1',
           ev and all(isinstance(r[10], (int, float)) and 0 <= r[10] <= 1 for r in ev)
           and wb25['Evaluation results'].cell(FIRST_DATA, 11).number_format == '0.0%')
+    # The app's 满意率: 满意 and 比较满意 among all grades (columns 6 and 7 of 10).
+    check('the satisfaction rate counts satisfied and fairly satisfied, as the app does',
+          ev and all(abs(r[10] - (r[5] + r[6]) / r[9]) < 1e-9 for r in ev),
+          [r[5:11] for r in ev[:3]])
 
     full = os.path.join(tmp, 'full.xlsx')
     rc, out, err = run('--database', db_path, 'export', '--period', '2026-05', '--output', full,

@@ -393,7 +393,7 @@ lx_export_evaluation (LxExportJob  *job,
                          " lx_label ('item', g.item), "
                          " sum (g.grade = 'satisfied'), sum (g.grade = 'fairly'), "
                          " sum (g.grade = 'basically'), sum (g.grade = 'dissatisfied'), count(*), "
-                         " 1.0 * sum (g.grade <> 'dissatisfied') / count(*) "
+                         " 1.0 * sum (g.grade IN ('satisfied', 'fairly')) / count(*) "
                          "FROM ballot_grade g JOIN ballot bt ON bt.id = g.ballot_id "
                          "JOIN evaluation_campaign c ON c.id = bt.campaign_id "
                          "LEFT JOIN member m ON m.id = g.member_id "

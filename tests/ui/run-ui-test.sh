@@ -49,8 +49,13 @@ run_once () {
       return 1
     fi
   done
-  DISPLAY=":$n" dbus-run-session -- sh -c 'exec /usr/bin/python3 "$@" >"$0"' "$tmp/tap" "$script" "$@" >&2
+  # The session's daemons (and portals it activates, which can outlive it)
+  # write to a file, not to the test runner's pipes: a daemon holding a pipe
+  # open would keep the runner waiting after the test has ended.
+  DISPLAY=":$n" dbus-run-session -- sh -c 'exec /usr/bin/python3 "$@" >"$0"' "$tmp/tap" "$script" "$@" \
+    </dev/null >"$tmp/session.log" 2>&1
   status=$?
+  cat "$tmp/session.log" >&2
   kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
   xvfb=
   return $status
