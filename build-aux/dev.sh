@@ -12,9 +12,9 @@ cd "$top"
 build="${LIANXIN_BUILD_DIR:-_build}"
 
 BUILD_PACKAGES="libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev libcairo2-dev
-libpango1.0-dev libicu-dev libarchive-dev libxml2-dev meson ninja-build pkg-config gettext gcc"
+libpango1.0-dev libicu-dev libarchive-dev libxml2-dev libical-dev meson ninja-build pkg-config gettext gcc"
 CHECK_PACKAGES="desktop-file-utils appstream xvfb xauth dbus at-spi2-core python3 python3-pyatspi
-python3-dogtail python3-openpyxl fonts-noto-cjk locales imagemagick flatpak-builder"
+python3-dogtail python3-openpyxl fonts-noto-cjk locales imagemagick flatpak-builder libreoffice-calc-nogui"
 
 missing_packages () {
   for p in "$@"; do

@@ -389,14 +389,19 @@ lx_cli_stats (int    argc,
   if (json)
     {
       g_autofree char *text = lx_stats_to_json (&stats, year);
-      if (!add_appeal_json (store, year, today, &text, &error))
+      if (!add_appeal_json (store, year, today, &text, &error) ||
+          !lx_cli_stats_pairing (store, year, today, &text, &error))
+        return lx_cli_fail (error);
+      /* The 三访 figures of stats-visits (issue 4). */
+      if (!lx_cli_add_visits_json (store, year, today, &text, &error))
         return lx_cli_fail (error);
       printf ("%s", text);
     }
   else
     {
       print_stats (&stats);
-      if (!print_appeal_stats (store, year, today, &error))
+      if (!print_appeal_stats (store, year, today, &error) ||
+          !lx_cli_stats_pairing (store, year, today, NULL, &error))
         return lx_cli_fail (error);
     }
   return EXIT_OK;

@@ -48,7 +48,7 @@ lx_cli_import (int    argc,
   gboolean dry_run = FALSE;
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_text,
-      N_("What the file holds: households, members or visits"), N_("KIND") },
+      N_("What the file holds: households, members, visits or ballots"), N_("KIND") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check the file and count what would change, without writing"), NULL },
     { "on-match", 'm', 0, G_OPTION_ARG_STRING, &on_match,
@@ -71,7 +71,7 @@ lx_cli_import (int    argc,
   if (argc != 2)
     return lx_cli_usage_error (context, _("import takes one file"));
   if (!lx_import_kind_from_string (kind_text, &kind))
-    return lx_cli_usage_error (context, _("--kind must be households, members or visits"));
+    return lx_cli_usage_error (context, _("--kind must be households, members, visits or ballots"));
   if (on_match != NULL && !g_str_equal (on_match, "update") && !g_str_equal (on_match, "skip"))
     return lx_cli_usage_error (context, _("--on-match must be update or skip"));
 

@@ -51,5 +51,18 @@ ExitCode        lx_cli_backup_daily      (int argc, char **argv);
 ExitCode        lx_cli_backups           (int argc, char **argv);
 ExitCode        lx_cli_restore           (int argc, char **argv);
 ExitCode        lx_cli_import            (int argc, char **argv);
+ExitCode        lx_cli_map               (int argc, char **argv);
+
+/* lx-cli-pairing.c: the 结对 block of stats; @json_text NULL prints it. */
+gboolean        lx_cli_stats_pairing     (LxStore *store, int year, const char *today,
+                                          char **json_text, GError **error);
+ExitCode        lx_cli_notice            (int argc, char **argv);
+ExitCode        lx_cli_ics               (int argc, char **argv);
+/* Issue 4: --from/--to of notice and ics; the "visits" block of stats --json. */
+gboolean        lx_cli_period            (GOptionContext *context, char **from, char **to,
+                                          const char *default_from, const char *default_to,
+                                          ExitCode *out_code);
+gboolean        lx_cli_add_visits_json   (LxStore *store, int year, const char *today,
+                                          char **text, GError **error);
 
 G_END_DECLS

@@ -33,6 +33,9 @@ static const Command commands[] = {
   { "backups", lx_cli_backups },
   { "restore", lx_cli_restore },
   { "import", lx_cli_import },
+  { "map", lx_cli_map },
+  { "notice", lx_cli_notice },
+  { "ics", lx_cli_ics },
 };
 
 static GOptionContext *
@@ -53,8 +56,11 @@ main_context (void)
                        _("  stats [--year Y] [--json]   visit coverage and counts of a year"),
                        _("  stats-visits [--year Y]  visits by kind, zone, member; field-visit duty"),
                        _("  report [--year Y] --output FILE.pdf   the annual report"),
+                       _("  map [--year Y] [--site ID] [--paper a4|a3] --output FILE.png|.pdf   the contact map"),
                        _("  export --period P [--org ID] --output FILE [--unmasked]   the workbook"),
-                       _("  import --kind households|members|visits FILE [--dry-run] [--on-match update|skip]"),
+                       _("  import --kind households|members|visits|ballots FILE [--dry-run] [--on-match update|skip]"),
+                       _("  notice [--from D] [--to D] --output FILE.pdf   the reception-day notice"),
+                       _("  ics [--from D] [--to D] --output FILE.ics   the calendar for phones"),
                        "",
                        _("Run “lianxin-cli COMMAND --help” for the options of a command."),
                        NULL);

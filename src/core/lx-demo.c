@@ -484,7 +484,7 @@ gen_building (Gen        *g,
   gint64 id;
 
   stmt = prep (g, "INSERT INTO building (site_id, name, entrances, floors, rooms_per_floor, "
-                  "zone_id, map_x, map_y, map_w, map_h) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
+                  "zone_id) VALUES (?,?,?,?,?,?)", error);
   if (stmt == NULL)
     return FALSE;
   bi (stmt, 1, p->site_id);
@@ -493,10 +493,8 @@ gen_building (Gen        *g,
   bi (stmt, 4, floors);
   bi (stmt, 5, rooms);
   bi (stmt, 6, g_array_index (g->zones, gint64, zone));
-  sqlite3_bind_double (stmt, 7, 20 + (idx % 3) * 140);
-  sqlite3_bind_double (stmt, 8, 20 + (idx / 3) * 100);
-  sqlite3_bind_double (stmt, 9, 40 * entrances);
-  sqlite3_bind_double (stmt, 10, 60);
+  /* No stored position (columns 7–10 stay NULL): the map lays a new unit's
+   * buildings out in a tidy grid until someone arranges them. */
   if ((id = lx_demo_run (g, stmt, T_BUILDING, error)) == 0)
     return FALSE;
 
@@ -608,7 +606,7 @@ resume_visit_trigger (Gen      *g,
   if (!lx_store_exec (g->store,
                       "UPDATE household SET last_visit_on = m.last_on "
                       "FROM (SELECT vh.household_id, MAX(substr(v.happened_at, 1, 10)) AS last_on "
-                      "      FROM visit_household vh JOIN visit v ON v.id = vh.visit_id "
+                      "      FROM visit_household vh CROSS JOIN visit v ON v.id = vh.visit_id "
                       "      WHERE v.kind = 'home' GROUP BY vh.household_id) AS m "
                       "WHERE household.id = m.household_id", error))
     return FALSE;

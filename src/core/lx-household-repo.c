@@ -8,6 +8,7 @@
 #include "lx-date.h"
 #include "lx-pinyin.h"
 #include "lx-repo.h"
+#include "lx-resident.h"
 #include "lx-validate.h"
 
 #define HOUSEHOLD_COLUMNS \
@@ -295,6 +296,22 @@ lx_repo_save_household (LxStore      *store,
                         LxHousehold  *h,
                         GError      **error)
 {
+  return lx_repo_save_household_with_residents (store, h, NULL, error);
+}
+
+/**
+ * lx_repo_save_household_with_residents:
+ * @residents: (nullable): #LxResident, the household's residents from now
+ *   on; NULL leaves them as they are
+ *
+ * lx_repo_save_household() and the residents, in one transaction.
+ */
+gint64
+lx_repo_save_household_with_residents (LxStore      *store,
+                                       LxHousehold  *h,
+                                       GPtrArray    *residents,
+                                       GError      **error)
+{
   g_autoptr(LxTransaction) tx = NULL;
   g_autofree char *today = lx_date_today ();
   g_autofree char *address = NULL;
@@ -304,7 +321,8 @@ lx_repo_save_household (LxStore      *store,
   g_return_val_if_fail (LX_IS_STORE (store), 0);
   g_return_val_if_fail (LX_IS_HOUSEHOLD (h), 0);
 
-  if (!lx_household_validate (h, today, NULL, error))
+  if (!lx_household_validate (h, today, NULL, error) ||
+      !lx_residents_validate (residents, today, NULL, NULL, error))
     return 0;
   if (!(tx = lx_store_begin (store, error)))
     return 0;
@@ -320,6 +338,7 @@ lx_repo_save_household (LxStore      *store,
   is_new = h->id == 0;
   if (!write_household_row (store, h, search_text, error) ||
       !write_need_tags (store, h, error) ||
+      (residents != NULL && !lx_repo_write_residents (store, h->id, residents, error)) ||
       !lx_store_log_change (store, "household", h->id, is_new ? "insert" : "update",
                             h->head_name, error) ||
       !lx_transaction_commit (tx, error))

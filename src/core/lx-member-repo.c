@@ -5,6 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "lx-date.h"
 #include "lx-member-repo.h"
 #include "lx-pinyin.h"
 #include "lx-validate.h"
@@ -60,12 +64,57 @@ check_id_number (const char  *text,
   return lx_validate_id_number (text, NULL, normalized, error);
 }
 
+static const char * const roles[] = {
+  "secretary", "deputy", "committee", "group_leader", "member", NULL
+};
+
+/* A date as found in ledgers (2024/3/5, 2024年3月5日 …), not after today. */
+static gboolean
+check_past_date (const char  *text,
+                 char       **normalized,
+                 GError     **error)
+{
+  g_autofree char *today = lx_date_today ();
+  g_autofree char *iso = lx_parse_date_loose (text, error);
+
+  if (iso == NULL || !lx_validate_date (iso, today, error))
+    return FALSE;
+  *normalized = g_steal_pointer (&iso);
+  return TRUE;
+}
+
+/* The birth date agrees with the ID number (and comes from it when
+ * missing); a member joins the Party at eighteen or older. */
+static gboolean
+check_dates (LxMember     *m,
+             const char  **out_field,
+             GError      **error)
+{
+  g_autofree char *id_birth = m->id_number ? lx_id_number_birth_date (m->id_number) : NULL;
+
+  if (m->birth_date == NULL && id_birth != NULL)
+    m->birth_date = g_strdup (id_birth);
+  else if (id_birth != NULL && g_strcmp0 (id_birth, m->birth_date) != 0)
+    return field_error (out_field, "birth_date", error,
+                        _("The birth date does not match the ID number"));
+
+  if (m->birth_date != NULL && m->join_date != NULL)
+    {
+      g_autofree char *adult = g_strdup_printf ("%04d%s", atoi (m->birth_date) + 18,
+                                                m->birth_date + 4);
+      if (strcmp (m->join_date, adult) < 0)
+        return field_error (out_field, "join_date", error,
+                            _("The joining date is before the member’s eighteenth birthday"));
+    }
+  return TRUE;
+}
+
 /**
  * lx_member_validate:
- * @out_field: (out) (optional): "name", "phone" or "id_number"
+ * @out_field: (out) (optional): the offending field (see the header)
  *
- * Checks a member before it is saved and normalises the phone and ID number
- * in place.
+ * Checks a member before it is saved and normalises the phone, the ID
+ * number and the dates in place.
  */
 gboolean
 lx_member_validate (LxMember     *m,
@@ -82,8 +131,16 @@ lx_member_validate (LxMember     *m,
     return field_error (out_field, "name", error, _("The name is longer than 40 characters"));
   if (m->org_id <= 0)
     return field_error (out_field, "org_id", error, _("Choose the organization of the member"));
-  return normalize_optional (&m->phone, lx_validate_phone, "phone", out_field, error) &&
-         normalize_optional (&m->id_number, check_id_number, "id_number", out_field, error);
+  if (m->gender != NULL && !g_str_equal (m->gender, "male") && !g_str_equal (m->gender, "female"))
+    return field_error (out_field, "gender", error, _("Choose the gender"));
+  if (m->role != NULL && !g_strv_contains (roles, m->role))
+    return field_error (out_field, "role", error, _("Choose the role of the member"));
+  if (!normalize_optional (&m->phone, lx_validate_phone, "phone", out_field, error) ||
+      !normalize_optional (&m->id_number, check_id_number, "id_number", out_field, error) ||
+      !normalize_optional (&m->birth_date, check_past_date, "birth_date", out_field, error) ||
+      !normalize_optional (&m->join_date, check_past_date, "join_date", out_field, error))
+    return FALSE;
+  return check_dates (m, out_field, error);
 }
 
 static LxMember *

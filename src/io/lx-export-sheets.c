@@ -142,7 +142,7 @@ lx_export_register_labels (LxStore  *store,
   "  WHERE vm.visit_id = " v ")"
 
 #define HOME_VISITS_IN_PERIOD(h) \
-  "(SELECT count(*) FROM visit_household vh JOIN visit v ON v.id = vh.visit_id " \
+  "(SELECT count(*) FROM visit_household vh CROSS JOIN visit v ON v.id = vh.visit_id " \
   "  WHERE vh.household_id = " h " AND v.kind = 'home' " \
   "    AND v.happened_at >= :from AND v.happened_at < :until)"
 

@@ -16,7 +16,7 @@
 #define HOUSEHOLDS "FROM household h WHERE h.id IN scope_household"
 
 #define VISITED(h) \
-  "EXISTS (SELECT 1 FROM visit_household vh JOIN visit v ON v.id = vh.visit_id " \
+  "EXISTS (SELECT 1 FROM visit_household vh CROSS JOIN visit v ON v.id = vh.visit_id " \
   " WHERE vh.household_id = " h " AND v.kind = 'home' " \
   "   AND v.happened_at >= :from AND v.happened_at < :until)"
 

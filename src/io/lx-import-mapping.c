@@ -56,6 +56,16 @@ static const Synonyms visit_synonyms[] = {
   { LX_FIELD_VISIT_KIND, "走访方式|方式|kind|method" },
 };
 
+static const Synonyms ballot_synonyms[] = {
+  { LX_FIELD_BALLOT_NUMBER, "票号|编号|序号|选票编号|评议票编号|ballot|ballotnumber|ballotno|number|no" },
+  { LX_FIELD_RESPONDENT, "评议人|填票人|群众|respondent|voter" },
+  { LX_FIELD_NAME, "党员|党员姓名|姓名|被评议人|评议对象|member|name" },
+  { LX_FIELD_GRADE_CONTACT, "联系服务群众|联系群众|经常联系服务群众|contact|contacts" },
+  { LX_FIELD_GRADE_APPEALS, "诉求解决|解决诉求|诉求|群众诉求|appeals|appeal" },
+  { LX_FIELD_GRADE_RELATIONS, "党群关系|干群关系|relations|relation" },
+  { LX_FIELD_GRADE_SATISFACTION, "满意度|群众满意度|满意度提升|satisfaction" },
+};
+
 static const Synonyms *
 synonyms_for (LxImportKind  kind,
               guint        *n)
@@ -68,6 +78,9 @@ synonyms_for (LxImportKind  kind,
     case LX_IMPORT_VISITS:
       *n = G_N_ELEMENTS (visit_synonyms);
       return visit_synonyms;
+    case LX_IMPORT_BALLOTS:
+      *n = G_N_ELEMENTS (ballot_synonyms);
+      return ballot_synonyms;
     case LX_IMPORT_HOUSEHOLDS:
     default:
       *n = G_N_ELEMENTS (household_synonyms);
@@ -101,6 +114,12 @@ lx_import_field_label (LxImportField field)
     [LX_FIELD_VISIT_DATE] = N_("Visit date"),
     [LX_FIELD_VISITORS] = N_("Visited by"),
     [LX_FIELD_VISIT_KIND] = N_("Kind of visit"),
+    [LX_FIELD_BALLOT_NUMBER] = N_("Ballot number"),
+    [LX_FIELD_RESPONDENT] = N_("Respondent"),
+    [LX_FIELD_GRADE_CONTACT] = N_("Contacts and serves the masses"),
+    [LX_FIELD_GRADE_APPEALS] = N_("Appeals solved or answered"),
+    [LX_FIELD_GRADE_RELATIONS] = N_("Party–masses relations improved"),
+    [LX_FIELD_GRADE_SATISFACTION] = N_("Satisfaction risen"),
   };
 
   g_return_val_if_fail (field < LX_FIELD_N, "");
@@ -129,6 +148,10 @@ lx_import_kind_fields (LxImportKind  kind,
     LX_FIELD_IGNORE, LX_FIELD_VISIT_DATE, LX_FIELD_VISITORS, LX_FIELD_NAME, LX_FIELD_ADDRESS,
     LX_FIELD_NOTES, LX_FIELD_VISIT_KIND,
   };
+  static const LxImportField ballots[] = {
+    LX_FIELD_IGNORE, LX_FIELD_BALLOT_NUMBER, LX_FIELD_RESPONDENT, LX_FIELD_NAME, LX_FIELD_GRADE_CONTACT,
+    LX_FIELD_GRADE_APPEALS, LX_FIELD_GRADE_RELATIONS, LX_FIELD_GRADE_SATISFACTION,
+  };
 
   switch (kind)
     {
@@ -138,6 +161,9 @@ lx_import_kind_fields (LxImportKind  kind,
     case LX_IMPORT_VISITS:
       *n_fields = G_N_ELEMENTS (visits);
       return visits;
+    case LX_IMPORT_BALLOTS:
+      *n_fields = G_N_ELEMENTS (ballots);
+      return ballots;
     case LX_IMPORT_HOUSEHOLDS:
     default:
       *n_fields = G_N_ELEMENTS (households);
@@ -198,6 +224,8 @@ lx_import_kind_label (LxImportKind kind)
       return _("Member roster");
     case LX_IMPORT_VISITS:
       return _("Visit ledger");
+    case LX_IMPORT_BALLOTS:
+      return _("Evaluation ballots");
     case LX_IMPORT_HOUSEHOLDS:
     default:
       return _("Household roster");
@@ -214,6 +242,8 @@ lx_import_kind_from_string (const char   *text,
     *out_kind = LX_IMPORT_MEMBERS;
   else if (g_strcmp0 (text, "visits") == 0)
     *out_kind = LX_IMPORT_VISITS;
+  else if (g_strcmp0 (text, "ballots") == 0)
+    *out_kind = LX_IMPORT_BALLOTS;
   else
     return FALSE;
   return TRUE;

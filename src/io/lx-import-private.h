@@ -62,6 +62,8 @@ gboolean     lx_import_apply_members    (LxImportContext *ctx,
                                          GError         **error);
 gboolean     lx_import_apply_visits     (LxImportContext *ctx,
                                          GError         **error);
+gboolean     lx_import_apply_ballots    (LxImportContext *ctx,
+                                         GError         **error);
 
 /* Shared by households and visits: the key a household is matched on. */
 char        *lx_import_household_key  (const char      *name,

@@ -59,6 +59,8 @@ check_required (LxImportContext *ctx)
 
   if (lx_import_get_kind (ctx->import) == LX_IMPORT_VISITS)
     required[1] = LX_FIELD_VISIT_DATE;
+  if (lx_import_get_kind (ctx->import) == LX_IMPORT_BALLOTS)
+    required[1] = LX_FIELD_BALLOT_NUMBER;
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (required[i] != LX_FIELD_IGNORE && ctx->column[required[i]] < 0)
       lx_import_ctx_problem (ctx, G_MAXUINT, required[i],
@@ -76,6 +78,8 @@ apply (LxImportContext *ctx,
       return lx_import_apply_members (ctx, error);
     case LX_IMPORT_VISITS:
       return lx_import_apply_visits (ctx, error);
+    case LX_IMPORT_BALLOTS:
+      return lx_import_apply_ballots (ctx, error);
     case LX_IMPORT_HOUSEHOLDS:
     default:
       return lx_import_apply_households (ctx, error);

@@ -21,6 +21,7 @@ typedef enum
   LX_IMPORT_HOUSEHOLDS,
   LX_IMPORT_MEMBERS,
   LX_IMPORT_VISITS,
+  LX_IMPORT_BALLOTS,         /* evaluation ballots (lx-import-ballots.c) */
 } LxImportKind;
 
 typedef enum
@@ -54,6 +55,12 @@ typedef enum
   LX_FIELD_VISIT_DATE,
   LX_FIELD_VISITORS,
   LX_FIELD_VISIT_KIND,
+  LX_FIELD_BALLOT_NUMBER,
+  LX_FIELD_RESPONDENT,
+  LX_FIELD_GRADE_CONTACT,
+  LX_FIELD_GRADE_APPEALS,
+  LX_FIELD_GRADE_RELATIONS,
+  LX_FIELD_GRADE_SATISFACTION,
   LX_FIELD_N
 } LxImportField;
 

@@ -7,6 +7,7 @@
 
 #include "lx-preferences-window.h"
 #include "lx-repo.h"
+#include "lx-validate.h"
 
 /* Visit rules and quotas live in the database (they are the unit's rules,
  * shared by everyone who opens it); privacy choices in GSettings. */
@@ -113,6 +114,51 @@ build_rules_page (LxPreferencesWindow *self)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 }
 
+/* The unit's contact phone is printed on the reception-day notice. */
+static void
+on_phone_applied (AdwEntryRow         *row,
+                  LxPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *phone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*text != '\0' && !lx_validate_phone (text, &phone, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (!lx_store_set_setting (self->store, "unit_phone", phone, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  if (phone != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), phone);
+}
+
+static void
+build_unit_page (LxPreferencesWindow *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group;
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *phone = lx_store_get_setting (self->store, "unit_phone");
+
+  adw_preferences_page_set_title (page, _("Unit"));
+  adw_preferences_page_set_icon_name (page, "system-users-symbolic");
+  group = add_group (page, _("Contact"),
+                     _("Printed on the reception-day notice for residents to call"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Contact Phone"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), phone != NULL ? phone : "");
+  g_signal_connect (row, "apply", G_CALLBACK (on_phone_applied), self);
+  adw_preferences_group_add (group, row);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+}
+
 static void
 build_privacy_page (LxPreferencesWindow *self)
 {
@@ -148,6 +194,7 @@ lx_preferences_window_new (LxStore *store)
   self = g_object_new (LX_TYPE_PREFERENCES_WINDOW, "modal", TRUE, NULL);
   self->store = g_object_ref (store);
   build_rules_page (self);
+  build_unit_page (self);
   build_privacy_page (self);
   return self;
 }

@@ -12,6 +12,11 @@
 #include "appeals/lx-appeals-view.h"
 #include "overview/lx-overview-view.h"
 #include "calendar/lx-calendar-view.h"
+#include "map/lx-map-view.h"
+#include "pairing/lx-pairing-view.h"
+#include "members/lx-members-view.h"
+#include "evaluation/lx-evaluation-view.h"
+#include "service/lx-service-view.h"
 #include "visits/lx-visit-editor.h"
 #include "lx-window.h"
 
@@ -148,15 +153,37 @@ sidebar_row (const char *name,
   return row;
 }
 
+/* A view is built the first time it is shown: the window opens sooner on a
+ * large database, and the accessibility tree holds only what was seen. */
 static void
 add_view (LxWindow   *self,
           const char *name,
           const char *title,
           const char *icon_name,
-          GtkWidget  *view)
+          GType       view_type)
 {
-  gtk_stack_add_titled (self->view_stack, view, name, title);
-  gtk_list_box_append (self->sidebar, sidebar_row (name, title, icon_name));
+  GtkWidget *row = sidebar_row (name, title, icon_name);
+
+  g_object_set_data (G_OBJECT (row), "view-type", GSIZE_TO_POINTER (view_type));
+  g_object_set_data_full (G_OBJECT (row), "view-title", g_strdup (title), g_free);
+  gtk_list_box_append (self->sidebar, row);
+}
+
+static GtkWidget *
+ensure_view (LxWindow      *self,
+             GtkListBoxRow *row)
+{
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+  GtkWidget *view = gtk_stack_get_child_by_name (self->view_stack, name);
+
+  if (view == NULL)
+    {
+      GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "view-type"));
+
+      view = g_object_new (type, "store", self->store, NULL);
+      gtk_stack_add_titled (self->view_stack, view, name, g_object_get_data (G_OBJECT (row), "view-title"));
+    }
+  return view;
 }
 
 /* Shows the view @name as if its sidebar row were chosen; NULL when there
@@ -173,7 +200,7 @@ lx_window_show_view (LxWindow   *self,
       {
         gtk_list_box_select_row (self->sidebar, row);
         adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-        return gtk_stack_get_child_by_name (self->view_stack, name);
+        return ensure_view (self, row);
       }
   return NULL;
 }
@@ -182,11 +209,15 @@ static void
 show_main (LxWindow *self)
 {
   /* Only views that work are listed. */
-  add_view (self, "overview", _("Overview"), "view-grid-symbolic", GTK_WIDGET (lx_overview_view_new (self->store)));
-  add_view (self, "households", _("Households"), "go-home-symbolic",
-            GTK_WIDGET (lx_households_view_new (self->store)));
-  add_view (self, "calendar", _("Calendar"), "x-office-calendar-symbolic", GTK_WIDGET (lx_calendar_view_new (self->store)));
-  add_view (self, "appeals", _("Appeals"), "mail-unread-symbolic", GTK_WIDGET (lx_appeals_view_new (self->store)));
+  add_view (self, "overview", _("Overview"), "view-grid-symbolic", LX_TYPE_OVERVIEW_VIEW);
+  add_view (self, "households", _("Households"), "go-home-symbolic", LX_TYPE_HOUSEHOLDS_VIEW);
+  add_view (self, "map", _("Contact Map"), "mark-location-symbolic", LX_TYPE_MAP_VIEW);
+  add_view (self, "members", _("Members"), "avatar-default-symbolic", LX_TYPE_MEMBERS_VIEW);
+  add_view (self, "calendar", _("Calendar"), "x-office-calendar-symbolic", LX_TYPE_CALENDAR_VIEW);
+  add_view (self, "appeals", _("Appeals"), "mail-unread-symbolic", LX_TYPE_APPEALS_VIEW);
+  add_view (self, "pairing", _("Pairing"), "system-users-symbolic", LX_TYPE_PAIRING_VIEW);
+  add_view (self, "service", _("Service"), "emblem-favorite-symbolic", LX_TYPE_SERVICE_VIEW);
+  add_view (self, "evaluation", C_("view", "Evaluation"), "starred-symbolic", LX_TYPE_EVALUATION_VIEW);
 
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
@@ -318,7 +349,7 @@ on_sidebar_row_selected (LxWindow      *self,
 {
   if (row == NULL)
     return;
-  gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  gtk_stack_set_visible_child (self->view_stack, ensure_view (self, row));
   sync_header (self);
 }
 

@@ -22,7 +22,7 @@ LANG = "zh_CN.UTF-8"
 # Widget type names GTK 4.8 exposes for unnamed containers, and texts that
 # are data or symbols rather than interface language.
 INTERNAL = re.compile(r"^(Gtk|Adw|Lx)[A-Za-z]+$")
-KEYS = re.compile(r"\b(Ctrl|Shift|Alt)\b")
+KEYS = re.compile(r"\b(Ctrl|Shift|Alt|PDF|PNG|SVG|CSV|XLSX|Excel|WPS)\b")
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -44,6 +44,10 @@ def english_texts(root):
     return sorted(found)
 
 
+# The sidebar, in order.
+VIEWS = ["概览", "群众户", "串百家门", "党员", "日历", "诉求", "结对", "承诺与服务", "群众评议"]
+
+
 def main():
     if subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower().find("zh_cn.utf") < 0:
         skip_all("the zh_CN.UTF-8 locale is not installed")
@@ -60,19 +64,29 @@ def main():
             return
         click(demo)
 
+        # Views are built when first shown: open the households view and
+        # wait for its count, then walk every view looking for English.
         counter = None
         end = time.time() + 60
         while counter is None and time.time() < end:
-            for node in find_all(app, "label"):
-                if re.fullmatch(r"\d+ 户", node.name or ""):
-                    counter = node.name
+            if open_view(app, "群众户", timeout=2):
+                for node in find_all(app, "label"):
+                    if re.fullmatch(r"\d+ 户", node.name or ""):
+                        counter = node.name
+                        break
             time.sleep(0.5)
         tap(counter is not None and int(counter.split()[0]) >= 700,
             "the demo unit is created off the main thread and shown", counter)
 
-        main_window = window(app, "联心")
-        leftovers = english_texts(main_window or app)
-        tap(not leftovers, "the main window shows no English", "\n".join(leftovers))
+        leftovers = []
+        for title in VIEWS:
+            if not open_view(app, title):
+                leftovers.append(f"no view {title}")
+                continue
+            time.sleep(1.0)
+            main_window = window(app, "联心")
+            leftovers += [f"{title}: {text}" for text in english_texts(main_window or app)]
+        tap(not leftovers, "no view of the main window shows English", "\n".join(leftovers))
 
         open_view(app, "群众户")
         click(find(app, role="push button", name="新增群众户", sensitive=True))

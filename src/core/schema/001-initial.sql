@@ -441,19 +441,27 @@ END;
 -- The last home visit of each household.
 CREATE TRIGGER visit_household_ins AFTER INSERT ON visit_household BEGIN
   UPDATE household SET last_visit_on =
-    (SELECT MAX(substr(v.happened_at, 1, 10)) FROM visit_household vh JOIN visit v ON v.id = vh.visit_id
+    (SELECT MAX(substr(v.happened_at, 1, 10)) FROM visit_household vh CROSS JOIN visit v ON v.id = vh.visit_id
       WHERE vh.household_id = NEW.household_id AND v.kind = 'home')
   WHERE id = NEW.household_id;
 END;
 CREATE TRIGGER visit_household_del AFTER DELETE ON visit_household BEGIN
   UPDATE household SET last_visit_on =
-    (SELECT MAX(substr(v.happened_at, 1, 10)) FROM visit_household vh JOIN visit v ON v.id = vh.visit_id
+    (SELECT MAX(substr(v.happened_at, 1, 10)) FROM visit_household vh CROSS JOIN visit v ON v.id = vh.visit_id
       WHERE vh.household_id = OLD.household_id AND v.kind = 'home')
   WHERE id = OLD.household_id;
 END;
 CREATE TRIGGER visit_upd AFTER UPDATE OF happened_at, kind ON visit BEGIN
   UPDATE household SET last_visit_on =
-    (SELECT MAX(substr(v.happened_at, 1, 10)) FROM visit_household vh JOIN visit v ON v.id = vh.visit_id
+    (SELECT MAX(substr(v.happened_at, 1, 10)) FROM visit_household vh CROSS JOIN visit v ON v.id = vh.visit_id
       WHERE vh.household_id = household.id AND v.kind = 'home')
   WHERE id IN (SELECT household_id FROM visit_household WHERE visit_id = NEW.id);
 END;
+
+-- Members view (党员): a member transferred out keeps their row and history;
+-- when they left and where to are recorded beside the status.
+ALTER TABLE member ADD COLUMN transferred_on TEXT;
+ALTER TABLE member ADD COLUMN transferred_to TEXT;
+CREATE INDEX member_status ON member (deleted_at, status);
+-- Residents edited with their household (issue 3, item 7): a free note each.
+ALTER TABLE resident ADD COLUMN notes TEXT;

@@ -135,6 +135,16 @@ on_mark_done (GtkButton *button,
 }
 
 static void
+on_delete (GtkButton    *button,
+           LxOccurrence *o)
+{
+  LxCalendarView *self = g_object_get_data (G_OBJECT (button), "view");
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  lx_event_delete_present (GTK_WIDGET (self), self->store, o);
+}
+
+static void
 on_skip (GtkButton    *button,
          LxOccurrence *o)
 {
@@ -207,15 +217,16 @@ occurrence_popover (LxCalendarView *self,
   add_detail (box, repeat, NULL);
   add_detail (box, o->place, NULL);
   add_detail (box, o->member_names, NULL);
+  gtk_widget_set_margin_top (buttons, 6);
+  gtk_box_append (GTK_BOX (buttons), action_button (self, o, _("_Delete…"), G_CALLBACK (on_delete)));
+  gtk_box_append (GTK_BOX (box), buttons);
   if (o->done)
     add_detail (box, _("Done"), "success");
   else
     {
-      gtk_widget_set_margin_top (buttons, 6);
       gtk_box_append (GTK_BOX (buttons), action_button (self, o, _("_Skip This Time"), G_CALLBACK (on_skip)));
       gtk_box_append (GTK_BOX (buttons), action_button (self, o, _("_Mark as Done"), G_CALLBACK (on_mark_done)));
       gtk_widget_add_css_class (gtk_widget_get_last_child (buttons), "suggested-action");
-      gtk_box_append (GTK_BOX (box), buttons);
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   return popover;
@@ -640,6 +651,17 @@ add_action (GtkWidget *widget, const char *name, GVariant *param)
   lx_event_editor_present (widget, self->store, iso);
 }
 
+/* Print and export: lx-calendar-export.c, for the month in focus. */
+static void
+output_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LxCalendarView *self = LX_CALENDAR_VIEW (widget);
+  char focus[11];
+
+  iso_of (&self->focus, focus);
+  lx_calendar_output (widget, self->store, name + strlen ("calendar."), focus, self->today);
+}
+
 /* Properties and lifecycle ---------------------------------------------- */
 
 static void
@@ -798,6 +820,9 @@ lx_calendar_view_class_init (LxCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "calendar.view", "s", switch_action);
+  gtk_widget_class_install_action (widget_class, "calendar.print-notice", NULL, output_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-notice", NULL, output_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, output_action);
   bind_key (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
   bind_key (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
   bind_key (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);

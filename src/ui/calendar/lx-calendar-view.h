@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lx-event-repo.h"
 #include "lx-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,16 @@ GtkWidget      *lx_calendar_duty_new (LxStore    *store,
 void            lx_event_editor_present (GtkWidget  *parent,
                                          LxStore    *store,
                                          const char *date);
+void            lx_event_delete_present (GtkWidget  *view,
+                                         LxStore    *store,
+                                         LxOccurrence *occurrence);
+/* lx-calendar-export.c: @what is "print-notice", "export-notice" (the
+ * reception-day notice) or "export-ics" (the calendar), for the month of
+ * the date @focus. */
+void            lx_calendar_output      (GtkWidget  *view,
+                                         LxStore    *store,
+                                         const char *what,
+                                         const char *focus,
+                                         const char *today);
 
 G_END_DECLS

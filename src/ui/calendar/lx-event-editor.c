@@ -8,10 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "lx-calendar-view.h"
+#include "lx-event-delete.h"
 #include "lx-event-repo.h"
 #include "lx-recurrence.h"
 #include "lx-repo.h"
 #include "lx-visit-repo.h"
+#include "lx-window.h"
 
 /* A small window to put an event on the calendar, built in code: a form of
  * rows with a repeat choice for reception days. */
@@ -243,4 +245,177 @@ lx_event_editor_present (GtkWidget  *parent,
   gtk_box_append (GTK_BOX (box), error);
   adw_window_set_content (ADW_WINDOW (f->window), box);
   gtk_window_present (GTK_WINDOW (f->window));
+}
+
+/* Deleting, with undo ------------------------------------------------------ */
+
+typedef struct
+{
+  LxStore     *store;
+  GtkWidget   *view;
+  LxEventCopy *copy;            /* the whole event was deleted */
+  gint64       event_id;        /* or one occurrence of it */
+  char        *occurrence_on;
+  char        *moved_to;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *u = data;
+
+  g_clear_object (&u->store);
+  g_clear_object (&u->view);
+  g_clear_pointer (&u->copy, lx_event_copy_free);
+  g_free (u->occurrence_on);
+  g_free (u->moved_to);
+  g_free (u);
+}
+
+static void
+show_toast (GtkWidget *view,
+            AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+
+  if (LX_IS_WINDOW (root))
+    lx_window_show_toast (LX_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+on_undo (AdwToast *toast,
+         Undo     *u)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (u->copy != NULL)
+    ok = lx_event_repo_restore (u->store, u->copy, &error);
+  else
+    ok = lx_event_repo_restore_occurrence (u->store, u->event_id, u->occurrence_on, u->moved_to, &error);
+  if (!ok)
+    show_toast (u->view, adw_toast_new (error->message));
+}
+
+static void
+toast_with_undo (const char *text,
+                 Undo       *u)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo), u,
+                         (GClosureNotify)(void (*) (void))undo_free, 0);
+  show_toast (u->view, toast);
+}
+
+static Undo *
+undo_new (GtkWidget    *view,
+          LxStore      *store,
+          LxOccurrence *o)
+{
+  Undo *u = g_new0 (Undo, 1);
+
+  u->view = g_object_ref (view);
+  u->store = g_object_ref (store);
+  u->event_id = o->event_id;
+  u->occurrence_on = g_strdup (o->occurrence_on);
+  u->moved_to = o->moved ? g_strdup (o->starts_at) : NULL;
+  return u;
+}
+
+static void
+delete_whole (GtkWidget    *view,
+              LxStore      *store,
+              LxOccurrence *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  Undo *u;
+  LxEventCopy *copy;
+
+  if ((copy = lx_event_repo_delete_undoable (store, o->event_id, &error)) == NULL)
+    {
+      show_toast (view, adw_toast_new (error->message));
+      return;
+    }
+  u = undo_new (view, store, o);
+  u->copy = copy;
+  /* Translators: a toast, “党代表接待日”已删除 */
+  text = g_strdup_printf (_("Deleted “%s”"), o->title);
+  toast_with_undo (text, u);
+}
+
+static void
+delete_occurrence (GtkWidget    *view,
+                   LxStore      *store,
+                   LxOccurrence *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!lx_event_repo_skip_occurrence (store, o->event_id, o->occurrence_on, &error))
+    {
+      show_toast (view, adw_toast_new (error->message));
+      return;
+    }
+  /* Translators: a toast, "已删除 2026-12-10 的这一次" */
+  text = g_strdup_printf (_("Deleted the occurrence on %.10s"), o->starts_at);
+  toast_with_undo (text, undo_new (view, store, o));
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LxOccurrence     *o)
+{
+  GtkWidget *view = g_object_get_data (G_OBJECT (dialog), "view");
+  LxStore *store = g_object_get_data (G_OBJECT (dialog), "store");
+
+  if (g_strcmp0 (response, "occurrence") == 0)
+    delete_occurrence (view, store, o);
+  else if (g_strcmp0 (response, "series") == 0)
+    delete_whole (view, store, o);
+}
+
+/* A single event goes at once (undo is in the toast); for an occurrence of
+ * a series, the user chooses this occurrence only (an exception) or the
+ * whole series. */
+void
+lx_event_delete_present (GtkWidget    *view,
+                         LxStore      *store,
+                         LxOccurrence *o)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkWidget *dialog;
+
+  g_return_if_fail (LX_IS_STORE (store) && LX_IS_OCCURRENCE (o));
+
+  if (o->rrule == NULL)
+    {
+      delete_whole (view, store, o);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Delete a Repeating Event?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” repeats. Delete only the occurrence on %.10s, or every "
+                                    "occurrence of the series?"), o->title, o->starts_at);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "occurrence", _("_This Occurrence Only"),
+                                    "series", _("The _Whole Series"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "series",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "occurrence");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "view", g_object_ref (view), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "store", g_object_ref (store), g_object_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response), g_object_ref (o),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

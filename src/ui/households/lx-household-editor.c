@@ -7,6 +7,7 @@
 
 #include "lx-date.h"
 #include "lx-household-editor.h"
+#include "lx-residents-group.h"
 #include "lx-repo.h"
 
 struct _LxHouseholdEditor
@@ -42,6 +43,7 @@ struct _LxHouseholdEditor
   GtkLabel        *address_error_label;
   AdwComboRow     *zone_row;
   AdwPreferencesGroup *needs_group;
+  LxResidentsGroup *residents_group;
   AdwEntryRow     *notes_row;
   GtkWidget       *general_error;
   GtkLabel        *general_error_label;
@@ -149,19 +151,28 @@ save_action (GtkWidget  *widget,
 {
   LxHouseholdEditor *self = LX_HOUSEHOLD_EDITOR (widget);
   g_autoptr(LxHousehold) h = collect (self);
+  g_autoptr(GPtrArray) residents = lx_residents_group_collect (self->residents_group);
   g_autoptr(GError) error = NULL;
   g_autofree char *today = lx_date_today ();
   const char *field = NULL;
+  guint index = 0;
   gint64 id;
 
   clear_errors (self);
+  lx_residents_group_clear_errors (self->residents_group);
   if (!lx_household_validate (h, today, &field, &error))
     {
       show_error (self, field, error->message);
       return;
     }
+  if (!lx_residents_validate (residents, today, &index, &field, &error))
+    {
+      lx_residents_group_show_error (self->residents_group, index, field, error->message);
+      return;
+    }
 
-  id = lx_repo_save_household (self->store, h, &error);
+  /* The residents are saved with the household, in one transaction. */
+  id = lx_repo_save_household_with_residents (self->store, h, residents, &error);
   if (id == 0)
     {
       show_error (self, NULL, error->message);
@@ -289,6 +300,10 @@ fill (LxHouseholdEditor *self)
   adw_combo_row_set_selected (self->zone_row,
                               index_of_id (self->zones, G_STRUCT_OFFSET (LxZone, id), h->zone_id));
   set_entry (self->notes_row, h->notes);
+  {
+    g_autoptr(GPtrArray) residents = lx_repo_list_residents (self->store, h->id, NULL);
+    lx_residents_group_set_residents (self->residents_group, residents);
+  }
 
   for (guint i = 0; i < self->need_tags->len; i++)
     {
@@ -370,6 +385,8 @@ lx_household_editor_class_init (LxHouseholdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdEditor, address_error_label);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdEditor, zone_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdEditor, needs_group);
+  g_type_ensure (LX_TYPE_RESIDENTS_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, LxHouseholdEditor, residents_group);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdEditor, general_error);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdEditor, general_error_label);

@@ -11,6 +11,7 @@
 #include "lx-households-view.h"
 #include "lx-appeal.h"
 #include "lx-appeal-repo.h"
+#include "lx-pairing.h"
 #include "lx-repo.h"
 #include "lx-ui-util.h"
 #include "lx-validate.h"
@@ -55,6 +56,7 @@ struct _LxHouseholdsView
   AdwActionRow       *notes_row;
   AdwActionRow       *rule_row;
   AdwActionRow       *last_visit_row;
+  AdwActionRow       *paired_row;       /* 结对 (issue 7) */
   AdwPreferencesGroup *timeline_group;
   GPtrArray          *timeline_rows;   /* rows shown in timeline_group */
   AdwPreferencesGroup *appeals_group;
@@ -371,6 +373,10 @@ show_detail (LxHouseholdsView *self,
   else
     last = g_strdup (_("Never visited"));
   set_row_text (self->last_visit_row, last);
+  {
+    g_autofree char *paired = lx_pairing_describe (self->store, h->id);
+    set_row_text (self->paired_row, paired != NULL ? paired : _("Not paired"));
+  }
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
@@ -671,6 +677,20 @@ lx_households_view_show_status (LxHouseholdsView *self,
   on_filter_changed (self);
 }
 
+/* Selects one household, filters cleared so that it is listed: where the
+ * contact map's "open" leads. */
+void
+lx_households_view_show_household (LxHouseholdsView *self,
+                                   gint64            id)
+{
+  g_return_if_fail (LX_IS_HOUSEHOLDS_VIEW (self));
+
+  lx_households_view_show_status (self, LX_VISIT_STATUS_ANY);
+  if (lx_household_list_find (self->list, id) == G_MAXUINT)
+    lx_households_view_set_search (self, NULL);
+  select_household (self, id);
+}
+
 LxHouseholdsView *
 lx_households_view_new (LxStore *store)
 {
@@ -831,6 +851,7 @@ lx_households_view_class_init (LxHouseholdsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, notes_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, rule_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, last_visit_row);
+  gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, paired_row);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, LxHouseholdsView, appeals_group);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);

@@ -19,5 +19,7 @@ void              lx_households_view_set_year    (LxHouseholdsView *self,
 void              lx_households_view_add         (LxHouseholdsView *self);
 void              lx_households_view_show_status (LxHouseholdsView *self,
                                                   LxVisitStatus     status);
+void              lx_households_view_show_household (LxHouseholdsView *self,
+                                                     gint64            id);
 
 G_END_DECLS

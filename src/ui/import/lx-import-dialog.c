@@ -530,7 +530,7 @@ lx_import_dialog_init (LxImportDialog *self)
   self->dropdowns = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (LxImportKind k = LX_IMPORT_HOUSEHOLDS; k <= LX_IMPORT_VISITS; k++)
+  for (LxImportKind k = LX_IMPORT_HOUSEHOLDS; k <= LX_IMPORT_BALLOTS; k++)
     gtk_string_list_append (self->kind_list, lx_import_kind_label (k));
   gtk_string_list_append (self->match_list, _("Update them with the file’s values"));
   gtk_string_list_append (self->match_list, _("Leave them as they are"));
