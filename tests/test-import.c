@@ -426,17 +426,24 @@ test_xlsx_inline (LxFixture     *fx,
              "<x:sheetData>"
              "<x:row><x:c t=\"inlineStr\"><x:is><x:t>姓名</x:t></x:is></x:c>"
              "<x:c t=\"inlineStr\"><x:is><x:r><x:t>住</x:t></x:r><x:r><x:t>址</x:t></x:r></x:is></x:c></x:row>"
-             "<x:row><x:c t=\"inlineStr\"><x:is><x:t> 周七 </x:t></x:is></x:c>"
+             "<x:row><x:c t=\"inlineStr\"><x:is><x:t> 周七 </x:t><x:rPh><x:t>zhou</x:t></x:rPh></x:is></x:c>"
              "<x:c t=\"inlineStr\"><x:is><x:t>建设路8号</x:t></x:is></x:c></x:row>"
+             "<x:row><x:c t=\"s\"><x:v>0</x:v></x:c><x:c t=\"s\"><x:v>2</x:v></x:c></x:row>"
              "</x:sheetData></x:worksheet>");
+  /* Phonetic readings are not text; entities and CDATA are. */
+  add_entry (a, "xl/sharedStrings.xml",
+             "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+             "<si><t>钱八</t><rPh sb=\"0\" eb=\"1\"><t>qian</t></rPh></si><si/>"
+             "<si><r><t>A&amp;B</t></r><r><t><![CDATA[路<1>号]]></t></r></si></sst>");
   g_assert_cmpint (archive_write_close (a), ==, ARCHIVE_OK);
   archive_write_free (a);
 
   r = import_path (fx, path, LX_IMPORT_HOUSEHOLDS, LX_IMPORT_ON_MATCH_UPDATE);
   dump_problems (r);
-  g_assert_cmpuint (r->added, ==, 1);
-  row = query_text (fx, "SELECT head_name || '|' || address FROM household");
-  g_assert_cmpstr (row, ==, "周七|建设路8号");
+  g_assert_cmpuint (r->added, ==, 2);
+  row = query_text (fx, "SELECT group_concat (head_name || '|' || address, ';') FROM "
+                        "(SELECT * FROM household ORDER BY id)");
+  g_assert_cmpstr (row, ==, "周七|建设路8号;钱八|A&B路<1>号");
 }
 
 static void

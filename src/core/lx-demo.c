@@ -330,15 +330,6 @@ random_size (Gen *g)
   return 3;
 }
 
-static char *
-search_text_for (LxHousehold *h,
-                 const char  *address)
-{
-  g_autofree char *joined = g_strjoin (" ", h->head_name, h->pinyin, h->initials, address,
-                                       h->phone ? h->phone : "", NULL);
-  return g_utf8_strdown (joined, -1);
-}
-
 static gboolean
 write_household (Gen         *g,
                  LxHousehold *h,
@@ -346,7 +337,7 @@ write_household (Gen         *g,
                  GError     **error)
 {
   g_autofree char *address = lx_household_dup_address (h);
-  g_autofree char *search = search_text_for (h, address);
+  g_autofree char *search = lx_household_search_text (h, address);
   char created_on[11];
   sqlite3_stmt *stmt;
 

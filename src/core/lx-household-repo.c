@@ -99,18 +99,6 @@ lx_household_validate (LxHousehold  *h,
   return TRUE;
 }
 
-/* Lower-case text searched by the households view: the name, its pinyin
- * and initials, the address and the phone. */
-static char *
-build_search_text (LxHousehold *h,
-                   const char  *address)
-{
-  g_autofree char *joined = g_strjoin (" ", h->head_name, h->pinyin, h->initials, address,
-                                       h->phone ? h->phone : "", NULL);
-
-  return g_utf8_strdown (joined, -1);
-}
-
 static gboolean
 load_location_names (LxStore      *store,
                      LxHousehold  *h,
@@ -333,7 +321,7 @@ lx_repo_save_household_with_residents (LxStore      *store,
   g_clear_pointer (&h->initials, g_free);
   lx_pinyin_keys (h->head_name, &h->pinyin, &h->initials);
   address = lx_household_dup_address (h);
-  search_text = build_search_text (h, address);
+  search_text = lx_household_search_text (h, address);
 
   is_new = h->id == 0;
   if (!write_household_row (store, h, search_text, error) ||

@@ -119,6 +119,8 @@ struct _LxHousehold
 
 LxHousehold   *lx_household_new             (void);
 char          *lx_household_dup_address     (LxHousehold *self);
+char          *lx_household_search_text     (LxHousehold *self,
+                                             const char  *address);
 LxVisitStatus  lx_household_visit_status    (LxHousehold *self,
                                              const char  *today);
 LxVisitStatus  lx_visit_status_compute      (const char  *last_visit_on,

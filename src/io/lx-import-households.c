@@ -542,15 +542,13 @@ write_household (LxStore      *store,
                  GError      **error)
 {
   g_autofree char *address = lx_household_dup_address (h);
-  g_autofree char *joined = NULL;
   g_autofree char *search_text = NULL;
   gboolean is_new = h->id == 0;
   sqlite3_stmt *stmt;
 
   if (h->pinyin == NULL)
     lx_pinyin_keys (h->head_name, &h->pinyin, &h->initials);
-  joined = g_strjoin (" ", h->head_name, h->pinyin, h->initials, address, h->phone ? h->phone : "", NULL);
-  search_text = g_utf8_strdown (joined, -1);
+  search_text = lx_household_search_text (h, address);
 
   stmt = lx_store_prepare (store, is_new
                            ? "INSERT INTO household (phone, id_number, building_id, entrance, floor, "

@@ -6,6 +6,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,78 +129,113 @@ attr (xmlTextReaderPtr r,
   return s;
 }
 
-static char *
-read_string (xmlTextReaderPtr r)
+/* The two large parts (shared strings and the sheet) are read with SAX
+ * callbacks: about half the work of the streaming reader for each of their
+ * hundreds of thousands of elements. Returns 0 when the part was read
+ * whole; @ctxt_out lets a callback stop the parser. */
+static int
+parse_part (Workbook          *wb,
+            const char        *name,
+            xmlSAXHandler     *sax,
+            gpointer           data,
+            xmlParserCtxtPtr  *ctxt_out)
 {
-  xmlChar *v = xmlTextReaderReadString (r);
-  char *s = g_strdup (v != NULL ? (const char *)v : "");
+  GBytes *bytes = name != NULL ? g_hash_table_lookup (wb->parts, name) : NULL;
+  xmlParserCtxtPtr ctxt;
+  const char *bytes_data;
+  gsize size;
+  int rc;
 
-  xmlFree (v);
-  return s;
+  if (bytes == NULL)
+    return -1;
+  bytes_data = g_bytes_get_data (bytes, &size);
+  if (size > G_MAXINT)
+    return -1;
+  sax->initialized = XML_SAX2_MAGIC;
+  if (!(ctxt = xmlCreatePushParserCtxt (sax, data, NULL, 0, name)))
+    return -1;
+  if (ctxt_out != NULL)
+    *ctxt_out = ctxt;
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_HUGE);
+  rc = xmlParseChunk (ctxt, bytes_data, (int)size, 1);
+  if (!ctxt->wellFormed)
+    rc = -1;
+  xmlFreeParserCtxt (ctxt);
+  if (ctxt_out != NULL)
+    *ctxt_out = NULL;
+  return rc;
 }
 
-static gboolean
-is_text (xmlTextReaderPtr r)
+typedef struct
 {
-  switch (xmlTextReaderNodeType (r))
-    {
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  GPtrArray *strings;
+  GString   *text;
+  gboolean   in_t, in_rph;
+} SharedStrings;
+
+static void
+strings_start (void           *data,
+               const xmlChar  *localname,
+               const xmlChar  *prefix,
+               const xmlChar  *uri,
+               int             n_namespaces,
+               const xmlChar **namespaces,
+               int             n_attributes,
+               int             n_defaulted,
+               const xmlChar **attributes)
+{
+  SharedStrings *ss = data;
+  const char *name = (const char *)localname;
+
+  if (strcmp (name, "si") == 0)
+    g_string_truncate (ss->text, 0);
+  else if (strcmp (name, "t") == 0)
+    ss->in_t = TRUE;
+  else if (strcmp (name, "rPh") == 0)
+    ss->in_rph = TRUE;
 }
 
-/* The text of an element that holds only text (<v>, <t>), leaving the
- * reader on its end. Cheaper than xmlTextReaderReadString(), which builds
- * a copy of the subtree, for the hundreds of thousands of cells of a
- * large sheet. */
-static char *
-read_text (xmlTextReaderPtr r)
+static void
+strings_end (void          *data,
+             const xmlChar *localname,
+             const xmlChar *prefix,
+             const xmlChar *uri)
 {
-  GString *text = g_string_new (NULL);
+  SharedStrings *ss = data;
+  const char *name = (const char *)localname;
 
-  if (!xmlTextReaderIsEmptyElement (r))
-    while (xmlTextReaderRead (r) == 1 && is_text (r))
-      g_string_append (text, (const char *)xmlTextReaderConstValue (r));
-  return g_string_free (text, FALSE);
+  if (strcmp (name, "si") == 0)
+    g_ptr_array_add (ss->strings, g_strndup (ss->text->str, ss->text->len));
+  else if (strcmp (name, "t") == 0)
+    ss->in_t = FALSE;
+  else if (strcmp (name, "rPh") == 0)
+    ss->in_rph = FALSE;
 }
 
 /* Phonetic runs (<rPh>) hold readings, not the text. */
 static void
+strings_text (void          *data,
+              const xmlChar *text,
+              int            len)
+{
+  SharedStrings *ss = data;
+
+  if (ss->in_t && !ss->in_rph)
+    g_string_append_len (ss->text, (const char *)text, len);
+}
+
+static void
 read_shared_strings (Workbook *wb)
 {
-  xmlTextReaderPtr r = open_part (wb, "xl/sharedStrings.xml");
-  g_autoptr(GString) si = NULL;
-  gboolean in_rph = FALSE;
+  SharedStrings ss = { wb->strings, g_string_new (NULL) };
+  xmlSAXHandler sax = { 0 };
 
-  if (r == NULL)
-    return;
-  while (xmlTextReaderRead (r) == 1)
-    {
-      if (is_element (r, "si"))
-        {
-          if (xmlTextReaderIsEmptyElement (r))
-            g_ptr_array_add (wb->strings, g_strdup (""));
-          else
-            si = g_string_new (NULL);
-        }
-      else if (is_element (r, "rPh") && !xmlTextReaderIsEmptyElement (r))
-        in_rph = TRUE;
-      else if (is_end (r, "rPh"))
-        in_rph = FALSE;
-      else if (is_element (r, "t") && si != NULL && !in_rph)
-        {
-          g_autofree char *t = read_text (r);
-          g_string_append (si, t);
-        }
-      else if (is_end (r, "si") && si != NULL)
-        g_ptr_array_add (wb->strings, g_string_free (g_steal_pointer (&si), FALSE));
-    }
-  xmlFreeTextReader (r);
+  sax.startElementNs = strings_start;
+  sax.endElementNs = strings_end;
+  sax.characters = strings_text;
+  sax.cdataBlock = strings_text;
+  parse_part (wb, "xl/sharedStrings.xml", &sax, &ss, NULL);
+  g_string_free (ss.text, TRUE);
 }
 
 /* A number format is a date when its code has a year or day part once
@@ -415,6 +451,137 @@ put_cell (GPtrArray *cells,
   g_ptr_array_index (cells, col) = g_strstrip (value);
 }
 
+typedef struct
+{
+  Workbook         *wb;
+  LxTable          *table;
+  GCancellable     *cancellable;
+  GError          **error;
+  xmlParserCtxtPtr  ctxt;
+  GPtrArray        *cells;
+  Cell              cell;
+  GString          *text;
+  guint             number;
+  int               next_col;
+  gboolean          in_v, in_is, in_t, in_rph;
+} Sheet;
+
+/* An attribute without a namespace; SAX2 gives each as five pointers:
+ * local name, prefix, URI, value start and value end. */
+static char *
+sax_attr (int             n_attributes,
+          const xmlChar **attributes,
+          const char     *name)
+{
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **a = attributes + i * 5;
+
+      if (a[1] == NULL && strcmp ((const char *)a[0], name) == 0)
+        return g_strndup ((const char *)a[3], a[4] - a[3]);
+    }
+  return NULL;
+}
+
+static void
+sheet_start (void           *data,
+             const xmlChar  *localname,
+             const xmlChar  *prefix,
+             const xmlChar  *uri,
+             int             n_namespaces,
+             const xmlChar **namespaces,
+             int             n_attributes,
+             int             n_defaulted,
+             const xmlChar **attributes)
+{
+  Sheet *sh = data;
+  const char *name = (const char *)localname;
+
+  if (strcmp (name, "c") == 0)
+    {
+      g_autofree char *ref = sax_attr (n_attributes, attributes, "r");
+      g_autofree char *style = sax_attr (n_attributes, attributes, "s");
+
+      sh->cell.col = column_index (ref, sh->next_col);
+      sh->cell.style = style != NULL ? atoi (style) : -1;
+      g_free (sh->cell.type);
+      sh->cell.type = sax_attr (n_attributes, attributes, "t");
+      g_clear_pointer (&sh->cell.value, g_free);
+      sh->next_col = sh->cell.col + 1;
+    }
+  else if (strcmp (name, "v") == 0)
+    {
+      sh->in_v = TRUE;
+      g_string_truncate (sh->text, 0);
+    }
+  else if (strcmp (name, "is") == 0)
+    {
+      sh->in_is = TRUE;
+      g_string_truncate (sh->text, 0);
+    }
+  else if (strcmp (name, "t") == 0)
+    sh->in_t = TRUE;
+  else if (strcmp (name, "rPh") == 0)
+    sh->in_rph = TRUE;
+  else if (strcmp (name, "row") == 0)
+    {
+      g_autofree char *ref = sax_attr (n_attributes, attributes, "r");
+
+      sh->number = ref != NULL ? (guint)atoi (ref) : sh->number + 1;
+      sh->next_col = 0;
+      if (sh->number % 4096 == 0 && g_cancellable_set_error_if_cancelled (sh->cancellable, sh->error))
+        xmlStopParser (sh->ctxt);
+    }
+}
+
+static void
+sheet_end (void          *data,
+           const xmlChar *localname,
+           const xmlChar *prefix,
+           const xmlChar *uri)
+{
+  Sheet *sh = data;
+  const char *name = (const char *)localname;
+
+  if (strcmp (name, "c") == 0)
+    {
+      if (sh->cell.value != NULL)
+        put_cell (sh->cells, sh->cell.col,
+                  cell_value (sh->wb, sh->cell.type, sh->cell.style, sh->cell.value));
+      g_clear_pointer (&sh->cell.value, g_free);
+    }
+  else if (strcmp (name, "v") == 0 && sh->in_v)
+    {
+      sh->in_v = FALSE;
+      g_free (sh->cell.value);
+      sh->cell.value = g_strndup (sh->text->str, sh->text->len);
+    }
+  else if (strcmp (name, "is") == 0 && sh->in_is)
+    {
+      sh->in_is = FALSE;
+      g_free (sh->cell.value);
+      sh->cell.value = g_strndup (sh->text->str, sh->text->len);
+    }
+  else if (strcmp (name, "t") == 0)
+    sh->in_t = FALSE;
+  else if (strcmp (name, "rPh") == 0)
+    sh->in_rph = FALSE;
+  else if (strcmp (name, "row") == 0)
+    lx_table_add_row (sh->table, sh->number, sh->cells);
+}
+
+/* Phonetic runs (<rPh>) of an inline string hold readings, not the text. */
+static void
+sheet_text (void          *data,
+            const xmlChar *text,
+            int            len)
+{
+  Sheet *sh = data;
+
+  if (sh->in_v || (sh->in_is && sh->in_t && !sh->in_rph))
+    g_string_append_len (sh->text, (const char *)text, len);
+}
+
 static gboolean
 read_sheet (Workbook      *wb,
             LxTable       *table,
@@ -422,62 +589,25 @@ read_sheet (Workbook      *wb,
             GCancellable  *cancellable,
             GError       **error)
 {
-  xmlTextReaderPtr r = open_part (wb, part);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  Cell cell = { -1, -1, NULL, NULL };
-  guint number = 0;
-  int next_col = 0;
-  int ret;
+  xmlSAXHandler sax = { 0 };
+  Sheet sh = { wb, table, cancellable, error };
+  int rc;
 
-  if (r == NULL)
+  sax.startElementNs = sheet_start;
+  sax.endElementNs = sheet_end;
+  sax.characters = sheet_text;
+  sax.cdataBlock = sheet_text;
+  sh.cells = g_ptr_array_new_with_free_func (g_free);
+  sh.text = g_string_new (NULL);
+  sh.cell.col = sh.cell.style = -1;
+  rc = parse_part (wb, part, &sax, &sh, &sh.ctxt);
+  g_free (sh.cell.type);
+  g_free (sh.cell.value);
+  g_ptr_array_unref (sh.cells);
+  g_string_free (sh.text, TRUE);
+  if (error != NULL && *error != NULL)
     return FALSE;
-  while ((ret = xmlTextReaderRead (r)) == 1)
-    {
-      if (is_element (r, "row"))
-        {
-          g_autofree char *ref = attr (r, "r");
-          number = ref != NULL ? (guint)atoi (ref) : number + 1;
-          next_col = 0;
-          if (number % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-            break;
-          if (xmlTextReaderIsEmptyElement (r))
-            lx_table_add_row (table, number, cells);
-        }
-      else if (is_end (r, "row"))
-        lx_table_add_row (table, number, cells);
-      else if (is_element (r, "c"))
-        {
-          g_autofree char *ref = attr (r, "r");
-          g_autofree char *s = attr (r, "s");
-          cell.col = column_index (ref, next_col);
-          cell.style = s != NULL ? atoi (s) : -1;
-          g_free (cell.type);
-          cell.type = attr (r, "t");
-          g_clear_pointer (&cell.value, g_free);
-          next_col = cell.col + 1;
-        }
-      else if (is_element (r, "v"))
-        {
-          g_free (cell.value);
-          cell.value = read_text (r);
-        }
-      else if (is_element (r, "is"))
-        {
-          g_free (cell.value);
-          cell.value = read_string (r);
-        }
-      else if (is_end (r, "c") && cell.value != NULL)
-        {
-          put_cell (cells, cell.col, cell_value (wb, cell.type, cell.style, cell.value));
-          g_clear_pointer (&cell.value, g_free);
-        }
-    }
-  g_free (cell.type);
-  g_free (cell.value);
-  xmlFreeTextReader (r);
-  if (ret == -1)
-    return FALSE;
-  return error == NULL || *error == NULL;
+  return rc == 0;
 }
 
 /**
