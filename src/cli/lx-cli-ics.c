@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "lx-cli-private.h"
 #include "lx-date.h"
@@ -48,5 +49,6 @@ lx_cli_ics (int    argc,
     return code;
   if (!lx_ics_write_file (store, from, to, output, &error))
     return lx_cli_fail (error);
+  printf (_("Wrote “%s”.\n"), output);
   return EXIT_OK;
 }

@@ -70,5 +70,6 @@ lx_cli_map (int    argc,
   if (!(map = lx_map_load (store, year, site_id, today, &error)) ||
       !lx_map_export (map, output, LX_MAP_FORMAT_AUTO, paper, &error))
     return lx_cli_fail (error);
+  printf (_("Wrote “%s”.\n"), output);
   return EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "lx-cli-private.h"
 #include "lx-date.h"
@@ -87,5 +88,6 @@ lx_cli_notice (int    argc,
   if ((notice = lx_notice_load (store, from, to, today, &error)) == NULL ||
       !lx_notice_write_pdf (notice, output, &error))
     return lx_cli_fail (error);
+  printf (_("Wrote “%s”.\n"), output);
   return EXIT_OK;
 }
