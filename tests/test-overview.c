@@ -66,6 +66,13 @@ test_compute (LxFixture     *fx,
   g_assert_cmpint (ov.households_never, ==, 1);
   /* The secretary has none of 5; 李明 has his 1. */
   g_assert_cmpint (ov.members_behind_quota, ==, 1);
+
+  /* A deleted household no longer counts towards 李明's quota. */
+  g_assert_true (lx_store_exec (fx->store, "UPDATE household SET deleted_at = '2026-11-01' WHERE id = 1",
+                                &error));
+  g_assert_true (lx_overview_compute (fx->store, 2026, TODAY, &ov, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ov.members_behind_quota, ==, 2);
 }
 
 static void

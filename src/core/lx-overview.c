@@ -49,7 +49,8 @@
 /* Members with fewer active pairings than the quota of their role. */
 #define BEHIND_SQL \
   "SELECT m.id, m.name, q.households, " \
-  "  (SELECT count(*) FROM pairing p WHERE p.member_id = m.id AND p.end_on IS NULL) AS paired " \
+  "  (SELECT count(*) FROM pairing p JOIN household h ON h.id = p.household_id " \
+  "    AND h.deleted_at IS NULL WHERE p.member_id = m.id AND p.end_on IS NULL) AS paired " \
   "FROM member m JOIN quota q ON q.role = m.role " \
   "WHERE m.deleted_at IS NULL AND m.status <> 'transferred_out' AND paired < q.households " \
   "ORDER BY q.households - paired DESC, m.id"
