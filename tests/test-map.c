@@ -419,6 +419,159 @@ test_filter_and_find (LxFixture     *fx,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A solid pure-blue PNG of @width × @height pixels. */
+static GBytes *
+blue_png (int width,
+          int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0, 0, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+static guint32
+render_pixel (LxMap  *map,
+              double  x,
+              double  y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  lx_map_draw (map, cr, LX_MAP_DRAW_NO_LABELS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = pixel_at (surface, x, y);
+  cairo_surface_destroy (surface);
+  return pixel;
+}
+
+#define PLAN_COUNT_SQL \
+  "SELECT count(*) FROM change_log WHERE table_name = 'site'"
+
+static void
+test_site_plan (LxFixture     *fx,
+                gconstpointer  data)
+{
+  g_autoptr(LxMap) map = load (fx, 2026);
+  g_autoptr(LxMap) planned = NULL;
+  g_autoptr(LxMap) removed = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) text = g_bytes_new_static ("hello, not an image", 19);
+  g_autoptr(GBytes) jpeg = g_bytes_new_static ("\xff\xd8\xff\xe0", 4);
+  g_autoptr(GError) error = NULL;
+  LxMapSite *site = g_ptr_array_index (map->sites, 0);
+  const LxMapBuilding *b = g_ptr_array_index (site->buildings, 0);
+  /* In the site's area, left of its one building: only the plan is there. */
+  double px = site->rect.x + LX_MAP_SITE_PAD / 2, py = b->rect.y + b->rect.height / 2;
+  gint64 logged = lx_store_query_int (fx->store, PLAN_COUNT_SQL, NULL);
+  guint32 before, after, cell;
+  LxMapRect r;
+
+  g_assert_cmpfloat (px, <, b->rect.x);
+  before = render_pixel (map, px, py);
+  g_assert_null (site->plan_image);
+
+  /* Not an image: refused, nothing changed. */
+  g_assert_false (lx_map_set_site_plan (fx->store, 1, text, &error));
+  g_assert_error (error, LX_REPO_ERROR, LX_REPO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "PNG or JPEG"));
+  g_clear_error (&error);
+  g_assert_cmpint (lx_store_query_int (fx->store, PLAN_COUNT_SQL, NULL), ==, logged);
+  g_assert_cmpint (lx_store_query_int (fx->store, "SELECT count(*) FROM site WHERE plan_image IS NULL", NULL), ==, 1);
+  g_assert_cmpstr (lx_map_plan_type (jpeg), ==, "image/jpeg");
+  {
+    guint8 *big = g_malloc0 (LX_MAP_PLAN_MAX_BYTES + 1);
+    g_autoptr(GBytes) huge = NULL;
+
+    memcpy (big, "\x89PNG\r\n\x1a\n", 8);
+    huge = g_bytes_new_take (big, LX_MAP_PLAN_MAX_BYTES + 1);
+    g_assert_false (lx_map_set_site_plan (fx->store, 1, huge, &error));
+    g_assert_error (error, LX_REPO_ERROR, LX_REPO_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (lx_store_query_int (fx->store, PLAN_COUNT_SQL, NULL), ==, logged);
+  }
+
+  /* No such site. */
+  png = blue_png ((int)site->rect.width, (int)(site->rect.height - LX_MAP_SITE_HEADER));
+  g_assert_cmpstr (lx_map_plan_type (png), ==, "image/png");
+  g_assert_false (lx_map_set_site_plan (fx->store, 77, png, &error));
+  g_assert_error (error, LX_REPO_ERROR, LX_REPO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (lx_store_query_int (fx->store, PLAN_COUNT_SQL, NULL), ==, logged);
+
+  g_assert_true (lx_map_set_site_plan (fx->store, 1, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lx_store_query_int (fx->store, PLAN_COUNT_SQL, NULL), ==, logged + 1);
+  g_assert_cmpint (lx_store_query_int (fx->store, "SELECT count(*) FROM site WHERE plan_type = 'image/png'", NULL), ==, 1);
+
+  /* Drawn faded behind the buildings: bluish there, the cells unchanged. */
+  planned = load (fx, 2026);
+  site = g_ptr_array_index (planned->sites, 0);
+  g_assert_nonnull (site->plan_image);
+  g_assert_true (g_bytes_equal (site->plan_image, png));
+  after = render_pixel (planned, px, py);
+  g_test_message ("plain %06x, with the plan %06x", before, after);
+  g_assert_cmpuint (before & 0xff, <, ((before >> 16) & 0xff) + 10);
+  g_assert_cmpuint (after & 0xff, >, ((after >> 16) & 0xff) + 80);
+  g_assert_cmpuint (after & 0xff, >, ((after >> 8) & 0xff) + 80);
+  g_assert_cmpuint ((after >> 16) & 0xff, >, 60);   /* faded: not pure blue */
+  g_assert_true (lx_map_cell_rect (planned, 4, &r));
+  cell = render_pixel (planned, r.x + r.width / 2, r.y + r.height / 2);
+  g_assert_cmphex (cell, ==, rgb (lx_map_status_colour (LX_VISIT_STATUS_NEVER)));
+  g_assert_nonnull (site->plan_surface);   /* decoded once, kept */
+
+  /* Removed. */
+  g_assert_true (lx_map_set_site_plan (fx->store, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lx_store_query_int (fx->store, PLAN_COUNT_SQL, NULL), ==, logged + 2);
+  g_assert_cmpint (lx_store_query_int (fx->store, "SELECT count(*) FROM site WHERE plan_image IS NULL AND plan_type IS NULL", NULL), ==, 1);
+  removed = load (fx, 2026);
+  g_assert_null (((LxMapSite *)g_ptr_array_index (removed->sites, 0))->plan_image);
+  g_assert_cmphex (render_pixel (removed, px, py), ==, before);
+}
+
+/* PNG magic but not a PNG: stored (the check is by magic number), then
+ * left out of the drawing with a warning, once, not on every frame. */
+static void
+test_site_plan_corrupt (LxFixture     *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) broken = g_bytes_new_static ("\x89PNG\r\n\x1a\ngarbage, not a PNG", 26);
+  g_autoptr(LxMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  LxMapSite *site;
+
+  g_assert_true (lx_map_set_site_plan (fx->store, 1, broken, &error));
+  g_assert_no_error (error);
+  map = load (fx, 2026);
+  site = g_ptr_array_index (map->sites, 0);
+  g_test_expect_message ("lx-map", G_LOG_LEVEL_WARNING, "*Test Site does not decode*");
+  render_pixel (map, 1, 1);
+  g_test_assert_expected_messages ();
+  g_assert_true (site->plan_failed);
+  g_assert_null (site->plan_surface);
+  render_pixel (map, 1, 1);   /* no second warning: it would abort */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +588,8 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("move-building", test_move_building);
   ADD ("filter-and-find", test_filter_and_find);
+  ADD ("site-plan", test_site_plan);
+  ADD ("site-plan-corrupt", test_site_plan_corrupt);
 #undef ADD
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -278,9 +279,109 @@ draw_building (cairo_t             *cr,
     }
 }
 
+/* The site plan -------------------------------------------------------------- */
+
+#define PLAN_ALPHA 0.55   /* faded, so that the cells on it stay legible */
+
+/* By hand rather than with gdk_cairo_*: charts do not link GDK. Cairo
+ * wants native-endian ARGB32 words with premultiplied alpha. */
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int src_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gboolean alpha = gdk_pixbuf_get_has_alpha (pixbuf);
+  const guint8 *src = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  guint8 *dst;
+  int dst_stride;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_flush (surface);
+  dst = cairo_image_surface_get_data (surface);
+  dst_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *p = src + (gsize)y * src_stride;
+      guint32 *q = (guint32 *)(gpointer)(dst + (gsize)y * dst_stride);
+
+      for (int x = 0; x < width; x++, p += channels)
+        {
+          guint a = alpha ? p[3] : 255;
+          guint r = (p[0] * a + 127) / 255;
+          guint g = (p[1] * a + 127) / 255;
+          guint b = (p[2] * a + 127) / 255;
+
+          q[x] = (a << 24) | (r << 16) | (g << 8) | b;
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* Decoded once per loaded map and kept on the site: not per frame. */
+static cairo_surface_t *
+site_plan_surface (LxMapSite *site)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (site->plan_surface != NULL || site->plan_failed || site->plan_image == NULL)
+    return site->plan_surface;
+  stream = g_memory_input_stream_new_from_bytes (site->plan_image);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+  if (pixbuf == NULL || (site->plan_surface = surface_from_pixbuf (pixbuf)) == NULL)
+    {
+      g_warning ("The site plan of %s does not decode: %s", site->name,
+                 error != NULL ? error->message : "out of memory");
+      site->plan_failed = TRUE;
+      return NULL;
+    }
+  site->plan_surface_free = (GDestroyNotify)cairo_surface_destroy;
+  return site->plan_surface;
+}
+
+/* Fills the site's area below its name, keeping the plan's aspect ratio. */
+static void
+draw_site_plan (cairo_t   *cr,
+                LxMapSite *site)
+{
+  cairo_surface_t *plan = site_plan_surface (site);
+  const LxMapRect *r = &site->rect;
+  double ax, ay, aw, ah, iw, ih, scale;
+
+  if (plan == NULL)
+    return;
+  ax = r->x + 1;
+  ay = r->y + LX_MAP_SITE_HEADER;
+  aw = r->width - 2;
+  ah = r->height - LX_MAP_SITE_HEADER - 1;
+  iw = cairo_image_surface_get_width (plan);
+  ih = cairo_image_surface_get_height (plan);
+  if (aw <= 0 || ah <= 0 || iw <= 0 || ih <= 0)
+    return;
+  scale = MIN (aw / iw, ah / ih);
+  cairo_save (cr);
+  cairo_rectangle (cr, ax, ay, aw, ah);
+  cairo_clip (cr);
+  cairo_translate (cr, ax + (aw - iw * scale) / 2, ay + (ah - ih * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, plan, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint_with_alpha (cr, PLAN_ALPHA);
+  cairo_restore (cr);
+}
+
 static void
 draw_site (cairo_t         *cr,
-           const LxMapSite *site,
+           LxMapSite       *site,
            DrawContext     *dc)
 {
   const LxMapRect *r = &site->rect;
@@ -291,6 +392,7 @@ draw_site (cairo_t         *cr,
   cairo_set_source_rgb (cr, 0.75, 0.75, 0.73);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+  draw_site_plan (cr, site);
   if (dc->site != NULL)
     {
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);

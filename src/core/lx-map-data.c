@@ -68,6 +68,9 @@ site_free (gpointer data)
 
   g_free (site->name);
   g_ptr_array_unref (site->buildings);
+  g_clear_pointer (&site->plan_image, g_bytes_unref);
+  if (site->plan_surface != NULL && site->plan_surface_free != NULL)
+    site->plan_surface_free (site->plan_surface);
   g_free (site);
 }
 
@@ -512,6 +515,8 @@ lx_map_load (LxStore     *store,
           return NULL;
         }
     }
+  if (!lx_map_load_plans (store, self, error))
+    return NULL;
   index_cells (self);
   compute_scales (self, plans);
   lx_map_layout (self);

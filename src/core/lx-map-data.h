@@ -77,6 +77,11 @@ typedef struct
   double      scale_x, scale_y;  /* stored plan units → map units */
   LxMapRect   rect;              /* absolute */
   GPtrArray  *buildings;         /* LxMapBuilding */
+  GBytes     *plan_image;        /* the site plan (PNG/JPEG); NULL: none */
+  /* The drawing's decoded plan, made once (lx-map.c); core only frees it. */
+  gpointer        plan_surface;
+  GDestroyNotify  plan_surface_free;
+  gboolean        plan_failed;   /* the bytes would not decode: not retried */
 } LxMapSite;
 
 typedef struct
@@ -175,6 +180,32 @@ GArray        *lx_map_find                (LxStore      *store,
                                            LxMap        *self,
                                            const char   *text,
                                            guint         limit,
+                                           GError      **error);
+
+/* lx-map-plan.c: a site plan image behind a site's buildings. */
+#define LX_MAP_PLAN_MAX_BYTES (20 * 1024 * 1024)
+
+/* "image/png", "image/jpeg", or NULL when @image is neither. */
+const char    *lx_map_plan_type           (GBytes       *image);
+/* Stores @image (NULL: removes the plan) as the site's plan: one
+ * transaction with a change_log line. Refuses anything but PNG/JPEG. */
+gboolean       lx_map_set_site_plan       (LxStore      *store,
+                                           gint64        site_id,
+                                           GBytes       *image,
+                                           GError      **error);
+/* The stored plan, or NULL (without an error) when the site has none. */
+GBytes        *lx_map_get_site_plan       (LxStore      *store,
+                                           gint64        site_id,
+                                           GError      **error);
+/* The site whose area holds (@x, @y), map units; 0: none. */
+gint64         lx_map_site_at             (LxMap        *self,
+                                           double        x,
+                                           double        y);
+LxMapSite     *lx_map_get_site            (LxMap        *self,
+                                           gint64        site_id);
+/* Fills each site's ->plan_image; lx_map_load() calls it. */
+gboolean       lx_map_load_plans          (LxStore      *store,
+                                           LxMap        *self,
                                            GError      **error);
 
 gboolean       lx_map_colour_parse        (const char   *spec,

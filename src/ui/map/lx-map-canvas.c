@@ -43,7 +43,7 @@ G_DEFINE_FINAL_TYPE (LxMapCanvas, lx_map_canvas, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_ZOOM, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { ACTIVATE_HOUSEHOLD, CONTEXT_MENU, SELECTION_CHANGED, N_SIGNALS };
+enum { ACTIVATE_HOUSEHOLD, CONTEXT_MENU, SITE_MENU, SELECTION_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static double
@@ -465,6 +465,17 @@ on_click (GtkGestureClick *gesture,
   gint64 id = household_at (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Right-click on a site's ground, not a household: its site plan menu. */
+  if (id <= 0 && button == GDK_BUTTON_SECONDARY && self->map != NULL)
+    {
+      double mx, my;
+      gint64 site_id;
+
+      to_map (self, x, y, &mx, &my);
+      if ((site_id = lx_map_site_at (self->map, mx, my)) > 0)
+        g_signal_emit (self, signals[SITE_MENU], 0, site_id, x, y);
+      return;
+    }
   if (id <= 0 || button == GDK_BUTTON_MIDDLE)
     return;
   set_selected (self, id);
@@ -740,6 +751,10 @@ lx_map_canvas_class_init (LxMapCanvasClass *klass)
                   NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[CONTEXT_MENU] =
     g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /* site id, then x, y in widget coordinates */
+  signals[SITE_MENU] =
+    g_signal_new ("site-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,

@@ -8,6 +8,7 @@
 #include "lx-date.h"
 #include "lx-households-view.h"
 #include "lx-map-canvas.h"
+#include "lx-map-plan-menu.h"
 #include "lx-map-view.h"
 #include "lx-map.h"
 #include "lx-repo.h"
@@ -282,13 +283,25 @@ on_selection_changed (LxMapView *self,
   gtk_label_set_text (self->selected_label, text);
 }
 
+static gboolean
+unparent_idle (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_menu_closed (GtkPopover *popover,
                 LxMapView  *self)
 {
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->canvas), TRUE);
-  /* Unparented when closed, or it would outlive its menu. */
-  gtk_widget_unparent (GTK_WIDGET (popover));
+  /* Unparented when closed, or it would outlive its menu; once idle, since
+   * a menu item closes the menu before it activates its action. */
+  g_idle_add (unparent_idle, g_object_ref (popover));
 }
 
 static void
@@ -315,6 +328,16 @@ on_context_menu (LxMapView *self,
   /* The hover tooltip would cover the menu. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->canvas), FALSE);
   gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_site_menu (LxMapView *self,
+              gint64     site_id,
+              double     x,
+              double     y)
+{
+  if (self->map != NULL && self->store != NULL)
+    lx_map_plan_menu_popup (GTK_WIDGET (self->canvas), self->store, self->map, site_id, x, y);
 }
 
 static void
@@ -690,5 +713,6 @@ lx_map_view_init (LxMapView *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->canvas, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+  g_signal_connect_swapped (self->canvas, "site-menu", G_CALLBACK (on_site_menu), self);
   on_zoom_changed (self);
 }
