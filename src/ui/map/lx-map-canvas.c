@@ -35,6 +35,7 @@ struct _LxMapCanvas
   gboolean     dragging;
   gboolean     fitted;      /* zoomed to fit once, when first shown */
   double       pointer_x, pointer_y;   /* the last motion, widget coordinates */
+  double       pinch_zoom;  /* the zoom when a two-finger pinch began */
   guint        notify_id;
 };
 
@@ -290,6 +291,36 @@ set_zoom_index (LxMapCanvas *self,
   clamp_scroll (self);
   notify_zoom (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A touchpad or touchscreen pinch moves to the zoom level nearest to the
+ * zoom at its start times the gesture's scale, around the fingers' centre. */
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                LxMapCanvas      *self)
+{
+  self->pinch_zoom = zoom (self);
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        LxMapCanvas    *self)
+{
+  double target = self->pinch_zoom * scale;
+  double cx, cy;
+  int best = 0;
+
+  for (int i = 1; i < (int)G_N_ELEMENTS (zoom_levels); i++)
+    if (fabs (log (zoom_levels[i] / target)) < fabs (log (zoom_levels[best] / target)))
+      best = i;
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    {
+      cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  set_zoom_index (self, best, cx, cy);
 }
 
 void
@@ -773,6 +804,7 @@ lx_map_canvas_init (LxMapCanvas *self)
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
 
   self->cache = lx_map_cache_new ();
   self->zoom_index = DEFAULT_ZOOM_INDEX;
@@ -793,6 +825,9 @@ lx_map_canvas_init (LxMapCanvas *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "released", G_CALLBACK (on_click), self);
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   gtk_widget_add_controller (widget, scroll);
   gtk_widget_add_controller (widget, motion);
