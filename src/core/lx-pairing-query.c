@@ -116,21 +116,6 @@ lx_pairing_record_free (LxPairingRecord *r)
   g_free (r);
 }
 
-static gboolean
-finish (LxStore       *store,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lx_store_set_error (store, error, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 GPtrArray *
 lx_pairing_list_quotas (LxStore  *store,
                         gint64    org_id,
@@ -163,7 +148,7 @@ lx_pairing_list_quotas (LxStore  *store,
       q->met = q->paired >= q->quota;
       g_ptr_array_add (list, q);
     }
-  if (!finish (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -241,7 +226,7 @@ list_cards (LxStore     *store,
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, card_from_row (stmt, today));
-  if (!finish (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -296,7 +281,7 @@ lx_pairing_history (LxStore  *store,
       r->end_reason = lx_column_dup (stmt, 5);
       g_ptr_array_add (list, r);
     }
-  if (!finish (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }

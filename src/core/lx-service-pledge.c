@@ -49,7 +49,7 @@ lx_service_list_pledges (LxStore  *store,
   sqlite3_bind_int (stmt, 1, year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, pledge_from_row (stmt));
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -242,7 +242,7 @@ lx_service_pledge_summary (LxStore  *store,
       s->total = sqlite3_column_int (stmt, 3);
       g_ptr_array_add (list, s);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -274,7 +274,7 @@ lx_service_list_zone_assignments (LxStore  *store,
       z->zone_name = lx_column_dup (stmt, 3);
       g_ptr_array_add (list, z);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }

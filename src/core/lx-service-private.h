@@ -51,9 +51,5 @@ gboolean lx_service_delete_row  (LxStore      *store,
                                  gint64        id,
                                  const char   *summary,
                                  GError      **error);
-gboolean lx_service_finish_rows (LxStore      *store,
-                                 sqlite3_stmt *stmt,
-                                 int           rc,
-                                 GError      **error);
 
 G_END_DECLS

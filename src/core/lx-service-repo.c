@@ -247,21 +247,6 @@ lx_service_exists (LxStore     *store,
 }
 
 gboolean
-lx_service_finish_rows (LxStore      *store,
-                        sqlite3_stmt *stmt,
-                        int           rc,
-                        GError      **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lx_store_set_error (store, error, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
 lx_service_delete_row (LxStore     *store,
                        const char  *sql,
                        const char  *table,
@@ -303,7 +288,7 @@ load_twinning_activities (LxStore     *store,
       a->notes = lx_column_dup (stmt, 3);
       g_ptr_array_add (t->activities, a);
     }
-  return lx_service_finish_rows (store, stmt, rc, error);
+  return lx_store_finish_rows (store, stmt, rc, error);
 }
 
 static GPtrArray *
@@ -336,7 +321,7 @@ query_twinnings (LxStore  *store,
       t->agreement = lx_column_dup (stmt, 7);
       g_ptr_array_add (list, t);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   /* Activities are loaded after the outer statement is reset: a cached
    * statement must not be stepped twice at once. */

@@ -141,7 +141,7 @@ lx_service_list_posts (LxStore  *store,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, post_from_row (stmt));
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }

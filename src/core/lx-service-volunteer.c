@@ -88,7 +88,7 @@ load_team_members (LxStore        *store,
       g_array_append_val (t->member_ids, id);
       g_ptr_array_add (t->member_names, lx_column_dup (stmt, 1));
     }
-  return lx_service_finish_rows (store, stmt, rc, error);
+  return lx_store_finish_rows (store, stmt, rc, error);
 }
 
 static GPtrArray *
@@ -114,7 +114,7 @@ query_teams (LxStore  *store,
       t->focus = lx_column_dup (stmt, 3);
       g_ptr_array_add (list, t);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   for (guint i = 0; i < list->len; i++)
     if (!load_team_members (store, g_ptr_array_index (list, i), error))
@@ -225,7 +225,7 @@ lx_service_delete_team (LxStore         *store,
       gint64 aid = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (t->activity_ids, aid);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error) ||
+  if (!lx_store_finish_rows (store, stmt, rc, error) ||
       !lx_service_delete_row (store, "DELETE FROM service_team WHERE id = ?", "service_team", id,
                               t->name, error) ||
       !lx_transaction_commit (tx, error))
@@ -281,7 +281,7 @@ load_activity_members (LxStore              *store,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (a->member_ids, id);
     }
-  return lx_service_finish_rows (store, stmt, rc, error);
+  return lx_store_finish_rows (store, stmt, rc, error);
 }
 
 static GPtrArray *
@@ -316,7 +316,7 @@ query_activities (LxStore  *store,
       a->households_served = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (list, a);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   for (guint i = 0; i < list->len; i++)
     if (!load_activity_members (store, g_ptr_array_index (list, i), error))
@@ -497,7 +497,7 @@ lx_service_team_summary (LxStore  *store,
       s->households_served = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (list, s);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -529,7 +529,7 @@ lx_service_twinning_summary (LxStore  *store,
       s->activities = sqlite3_column_int (stmt, 2);
       g_ptr_array_add (list, s);
     }
-  if (!lx_service_finish_rows (store, stmt, rc, error))
+  if (!lx_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }

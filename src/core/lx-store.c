@@ -668,6 +668,24 @@ lx_store_prepare (LxStore     *self,
   return stmt;
 }
 
+/* Ends a loop over a statement's rows: resets it, and fails with the
+ * database's message unless @rc, the last sqlite3_step() result, is
+ * SQLITE_DONE. */
+gboolean
+lx_store_finish_rows (LxStore       *self,
+                      sqlite3_stmt  *stmt,
+                      int            rc,
+                      GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lx_store_set_error (self, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Steps a statement that returns no rows, then resets it. */
 gboolean
 lx_store_step_done (LxStore       *self,

@@ -61,6 +61,10 @@ gboolean       lx_store_exec                 (LxStore           *self,
 gboolean       lx_store_step_done            (LxStore           *self,
                                               sqlite3_stmt      *stmt,
                                               GError           **error);
+gboolean       lx_store_finish_rows          (LxStore           *self,
+                                              sqlite3_stmt      *stmt,
+                                              int                rc,
+                                              GError           **error);
 gint64         lx_store_query_int            (LxStore           *self,
                                               const char        *sql,
                                               GError           **error);
